@@ -1,0 +1,351 @@
+import type {
+  BatchOrder,
+  Card,
+  CardStatus,
+  Certificate,
+  CertificateStatus,
+  Credential,
+  CredentialStatus,
+  Person,
+  PersonStatus,
+  PersonType,
+  Service,
+  TaskStatus,
+  TaskType,
+  UserStatus,
+} from '../../src/api/types';
+import { createRandom } from './prng';
+import {
+  CONTRACTOR_COMPANIES,
+  EMPLOYER,
+  FIRST_NAMES,
+  LAST_NAMES,
+  ORG_UNITS,
+  VISITOR_COMPANIES,
+} from './names';
+import { DEMO_PASSWORD, PERSONAS } from './personas';
+
+export interface Account {
+  id: string;
+  username: string;
+  password: string;
+  personId: string;
+  roles: string[];
+  status: UserStatus;
+}
+
+export interface TaskRecord {
+  id: string;
+  type: TaskType;
+  status: TaskStatus;
+  createdAt: string;
+  requestedById: string;
+  subjectId: string;
+  cardId: string | null;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  outcome: 'success' | 'denied' | 'failed';
+  detail?: string;
+}
+
+export interface Tenant {
+  id: string;
+  name: string;
+  description: string;
+}
+
+export interface Db {
+  persons: Person[];
+  cards: Card[];
+  certificates: Certificate[];
+  credentials: Credential[];
+  tasks: TaskRecord[];
+  batchOrders: BatchOrder[];
+  services: Service[];
+  tenants: Tenant[];
+  accounts: Account[];
+  sessions: Map<string, { accountId: string; createdAt: string }>;
+  audit: AuditEntry[];
+  servers: number;
+  pendingServerCertificateRequests: number;
+}
+
+export const DEMO_SEED = 20261127;
+/** Generated data is dated relative to this instant so it is the same on every run. */
+export const BASE_TIME = Date.UTC(2026, 10, 1, 8, 0, 0);
+const DAY = 86_400_000;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const pad = (n: number, w = 6) => String(n).padStart(w, '0');
+const asciiMail = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ø/g, 'o')
+    .replace(/æ/g, 'ae')
+    .replace(/[^a-zA-Z]/g, '')
+    .toLowerCase();
+
+export interface SeedOptions {
+  persons?: number;
+  seed?: number;
+}
+
+export function generateDb(options: SeedOptions = {}): Db {
+  const rnd = createRandom(options.seed ?? DEMO_SEED);
+  const count = options.persons ?? 2000;
+  const db: Db = {
+    persons: [],
+    cards: [],
+    certificates: [],
+    credentials: [],
+    tasks: [],
+    batchOrders: [],
+    services: [],
+    tenants: [],
+    accounts: [],
+    sessions: new Map(),
+    audit: [],
+    servers: 0,
+    pendingServerCertificateRequests: 0,
+  };
+  const usedMail = new Set<string>();
+
+  const addPerson = (
+    firstName: string,
+    lastName: string,
+    type: PersonType,
+    status: PersonStatus,
+    orgUnit: string,
+    organization: string,
+  ): Person => {
+    const n = db.persons.length + 1;
+    let mail = `${asciiMail(firstName)}.${asciiMail(lastName)}`;
+    if (usedMail.has(mail)) mail = `${mail}${n}`;
+    usedMail.add(mail);
+    const domain = type === 'employee' ? 'nordvik.example' : `${asciiMail(organization).slice(0, 12)}.example`;
+    const person: Person = {
+      id: `p-${pad(n)}`,
+      personalId: `${type === 'employee' ? 'E' : type === 'contractor' ? 'C' : 'V'}${pad(10000 + n, 6)}`,
+      firstName,
+      lastName,
+      displayName: `${firstName} ${lastName}`,
+      email: `${mail}@${domain}`,
+      orgUnit,
+      organization,
+      type,
+      status,
+      createdAt: iso(BASE_TIME - rnd.int(30, 2000) * DAY),
+      version: 1,
+    };
+    db.persons.push(person);
+    return person;
+  };
+
+  const addCertificates = (card: Card, status: CertificateStatus) => {
+    const types = ['authentication', 'signature', 'encryption'] as const;
+    for (const type of types.slice(0, card.type === 'visitor' ? 1 : 3)) {
+      db.certificates.push({
+        id: `cert-${pad(db.certificates.length + 1)}`,
+        cardId: card.id,
+        personId: card.personId,
+        type,
+        status,
+        serialNumber: Array.from({ length: 8 }, () => rnd.int(0, 255).toString(16).padStart(2, '0')).join(''),
+        validTo: card.validTo,
+      });
+    }
+  };
+
+  const certStatusFor: Partial<Record<CardStatus, CertificateStatus>> = {
+    Issued: 'Issued',
+    Active: 'Valid',
+    Inactive: 'On hold',
+    Locked: 'Revoked',
+    Expired: 'Expired',
+  };
+
+  const addCard = (person: Person, status: CardStatus): Card => {
+    const n = db.cards.length + 1;
+    const from = BASE_TIME - rnd.int(10, 1000) * DAY;
+    const validTo = status === 'Expired' ? BASE_TIME - rnd.int(1, 200) * DAY : from + 3 * 365 * DAY;
+    const card: Card = {
+      id: `card-${pad(n)}`,
+      number: `NV${pad(400000 + n, 8)}`,
+      personId: person.id,
+      type: person.type,
+      status,
+      validFrom: iso(from),
+      validTo: iso(validTo),
+      version: 1,
+    };
+    db.cards.push(card);
+    const cs = certStatusFor[status];
+    if (cs) addCertificates(card, cs);
+    return card;
+  };
+
+  const addCredential = (person: Person, kind: Credential['kind'], status: CredentialStatus) => {
+    const labels = { 'mobile-id': 'Mobile ID', 'virtual-smart-card': 'Virtual smart card', 'software-token': 'Software token' };
+    db.credentials.push({
+      id: `cred-${pad(db.credentials.length + 1)}`,
+      personId: person.id,
+      kind,
+      label: `${labels[kind]} ${db.credentials.length + 1}`,
+      status,
+      createdAt: iso(BASE_TIME - rnd.int(1, 500) * DAY),
+    });
+  };
+
+  // Persona accounts first, so their ids are stable whatever the organisation's size.
+  for (const p of PERSONAS) {
+    const isVisitor = p.roles.includes('BaseRoleSelfServiceVisitor');
+    const person = addPerson(
+      p.firstName,
+      p.lastName,
+      isVisitor ? 'visitor' : 'employee',
+      'Active',
+      p.orgUnit,
+      isVisitor ? 'Vienna Audit GmbH' : EMPLOYER,
+    );
+    db.accounts.push({
+      id: `u-${pad(db.accounts.length + 1, 4)}`,
+      username: p.username,
+      password: DEMO_PASSWORD,
+      personId: person.id,
+      roles: p.roles,
+      status: 'Active',
+    });
+    if (!p.roles.includes('BaseRoleBatchSync')) addCard(person, 'Active');
+    if (p.roles.includes('PcmRolePersonalMobileUser')) addCredential(person, 'mobile-id', 'Active');
+    if (p.roles.includes('PcmRoleVSCEntitledUser')) addCredential(person, 'virtual-smart-card', 'Active');
+    if (p.roles.includes('PstmRoleSelfServiceUser')) addCredential(person, 'software-token', 'Active');
+  }
+
+  const cardStates: (readonly [CardStatus, number])[] = [
+    ['Active', 60], ['Issued', 6], ['Requested', 6], ['Approved', 5], ['Inactive', 5], ['Locked', 5],
+    ['Expired', 5], ['Failed', 2], ['Rejected', 2], ['Aborted', 1], ['Registered', 3],
+  ];
+  const approvers = () => db.persons.slice(0, PERSONAS.length);
+
+  for (let i = 0; i < count; i++) {
+    const type = rnd.weighted<PersonType>([['employee', 75], ['contractor', 17], ['visitor', 8]]);
+    const status = rnd.weighted<PersonStatus>([['Active', 85], ['Inactive', 7], ['Registered', 5], ['Locked', 3]]);
+    const organization =
+      type === 'employee' ? EMPLOYER : type === 'contractor' ? rnd.pick(CONTRACTOR_COMPANIES) : rnd.pick(VISITOR_COMPANIES);
+    const person = addPerson(
+      rnd.pick(FIRST_NAMES),
+      rnd.pick(LAST_NAMES),
+      type,
+      status,
+      type === 'visitor' ? 'Visitors' : rnd.pick(ORG_UNITS),
+      organization,
+    );
+    if (status === 'Registered') {
+      db.tasks.push({
+        id: `t-${pad(db.tasks.length + 1)}`,
+        type: 'registration-review',
+        status: 'Open',
+        createdAt: person.createdAt,
+        requestedById: db.persons[PERSONAS.findIndex((p) => p.username === 'batch-sync')]!.id,
+        subjectId: person.id,
+        cardId: null,
+      });
+      continue;
+    }
+    let cardStatus: CardStatus = status === 'Locked' ? 'Locked' : status === 'Inactive' ? 'Inactive' : rnd.weighted(cardStates);
+    if (status === 'Active' && cardStatus === 'Inactive') cardStatus = 'Active';
+    const card = addCard(person, cardStatus);
+    if (cardStatus === 'Requested') {
+      const requester = rnd.next() < 0.3 ? person : rnd.pick(approvers());
+      db.tasks.push({
+        id: `t-${pad(db.tasks.length + 1)}`,
+        type: 'card-approval',
+        status: rnd.next() < 0.1 ? 'Postponed' : 'Open',
+        createdAt: iso(BASE_TIME - rnd.int(0, 20) * DAY - rnd.int(0, 86_000) * 1000),
+        requestedById: requester.id,
+        subjectId: person.id,
+        cardId: card.id,
+      });
+    }
+    if (status === 'Active' && type === 'employee') {
+      if (rnd.next() < 0.15) addCredential(person, 'mobile-id', rnd.weighted<CredentialStatus>([['Active', 8], ['Inactive', 1], ['Locked', 1]]));
+      if (rnd.next() < 0.08) addCredential(person, 'virtual-smart-card', rnd.weighted<CredentialStatus>([['Active', 8], ['Inactive', 1], ['Locked', 1]]));
+      if (rnd.next() < 0.1) addCredential(person, 'software-token', rnd.weighted<CredentialStatus>([['Active', 8], ['Locked', 2]]));
+    }
+  }
+
+  // Operator accounts beyond the personas, for User Administration.
+  const officerRoles = ['BaseRoleRegistrationOfficer', 'BaseRoleOfficer', 'BaseRoleHelpdeskOfficer', 'BaseRoleIssuingAuthority', 'BaseRoleProductionAdmin'];
+  const employees = db.persons.filter((p, i) => i >= PERSONAS.length && p.type === 'employee' && p.status === 'Active');
+  for (let i = 0; i < 40 && i < employees.length; i++) {
+    const person = employees[i * 7 % employees.length]!;
+    if (db.accounts.some((a) => a.personId === person.id)) continue;
+    const roles = [rnd.pick(officerRoles), 'BaseRoleSelfServiceUser'];
+    const status: UserStatus = rnd.next() < 0.15 ? 'Inactive' : 'Active';
+    const account: Account = {
+      id: `u-${pad(db.accounts.length + 1, 4)}`,
+      username: `${asciiMail(person.firstName)}.${asciiMail(person.lastName)}${i}`,
+      password: DEMO_PASSWORD,
+      personId: person.id,
+      roles: [...new Set(roles)],
+      status,
+    };
+    db.accounts.push(account);
+    if (status === 'Inactive') {
+      db.tasks.push({
+        id: `t-${pad(db.tasks.length + 1)}`,
+        type: 'prime-user-activation',
+        status: 'Open',
+        createdAt: iso(BASE_TIME - rnd.int(0, 10) * DAY),
+        requestedById: db.persons[PERSONAS.findIndex((p) => p.username === 'user-administrator')]!.id,
+        subjectId: person.id,
+        cardId: null,
+      });
+    }
+  }
+
+  const producers = db.persons.filter((_, i) => PERSONAS[i]?.roles.some((r) => r === 'BaseRoleProductionAdmin' || r === 'BaseRoleRegistrationOfficer'));
+  const orderTypes = ['produce-cards', 'request-cards', 'issue-temporary-cards', 'reset-passwords', 'edit-roles'] as const;
+  for (let i = 0; i < 14; i++) {
+    const itemCount = rnd.int(5, 240);
+    const status = i === 0 ? 'Running' : rnd.weighted<BatchOrder['status']>([['Completed', 10], ['Failed', 2], ['Created', 1]]);
+    const failedCount = status === 'Failed' ? rnd.int(1, Math.max(1, Math.floor(itemCount / 10))) : 0;
+    const processedCount = status === 'Completed' || status === 'Failed' ? itemCount : status === 'Running' ? Math.floor(itemCount / 3) : 0;
+    const by = rnd.pick(producers);
+    db.batchOrders.push({
+      id: `bo-${pad(i + 1, 4)}`,
+      type: rnd.pick(orderTypes),
+      status,
+      itemCount,
+      processedCount,
+      failedCount,
+      createdAt: iso(BASE_TIME - (14 - i) * 3 * DAY - rnd.int(0, 80_000) * 1000),
+      createdBy: { id: by.id, displayName: by.displayName },
+    });
+  }
+  db.batchOrders.reverse();
+
+  const services = [
+    'Process engine', 'CA connector', 'Card printer spooler', 'PACS export', 'E-mail', 'Directory synchronisation', 'Batch order scheduler',
+  ];
+  services.forEach((name, i) => {
+    db.services.push({
+      id: `svc-${asciiMail(name.replace(/ /g, ''))}`,
+      name,
+      state: name === 'PACS export' ? 'Stopped' : 'Running',
+      since: iso(BASE_TIME - rnd.int(1, 40) * DAY - i * 3_600_000),
+    });
+  });
+
+  db.tenants.push({ id: 'tenant-nordvik', name: 'Nordvik', description: 'Nordvik AB, all sites' });
+  db.servers = 12 + rnd.int(0, 8);
+  db.pendingServerCertificateRequests = rnd.int(2, 6);
+  return db;
+}

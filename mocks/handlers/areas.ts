@@ -1,0 +1,130 @@
+import { HttpResponse } from 'msw';
+import { rightsOfRole, ROLES } from '../../src/access/model';
+import type {
+  CredentialStatus,
+  DigitalIdOverview,
+  Person,
+  PersonRef,
+  RoleInfo,
+  SelfServiceMe,
+  Task,
+  User,
+} from '../../src/api/types';
+import type { Store } from '../db/store';
+import { mayWorkOn } from '../domain/tasks';
+import { endpoint, paginate, problem, readPageQuery } from './http';
+
+const PERSON_SORT = ['lastName', 'firstName', 'personalId', 'email', 'orgUnit', 'type', 'status', 'createdAt'] as const;
+
+function personMatches(p: Person, q: string): boolean {
+  return (
+    !q ||
+    p.displayName.toLowerCase().includes(q) ||
+    p.personalId.toLowerCase().includes(q) ||
+    p.email.toLowerCase().includes(q)
+  );
+}
+
+export function areaHandlers(store: Store) {
+  const ref = (personId: string): PersonRef => {
+    const p = store.db.persons.find((x) => x.id === personId);
+    return { id: personId, displayName: p?.displayName ?? 'Unknown person' };
+  };
+
+  return [
+    endpoint(store, 'get', '/persons', { right: 'Extended Search' }, ({ url }) => {
+      const pq = readPageQuery(url, PERSON_SORT);
+      if (pq instanceof Response) return pq;
+      const status = url.searchParams.get('status');
+      const type = url.searchParams.get('type');
+      const items = store.db.persons.filter(
+        (p) => personMatches(p, pq.q) && (!status || p.status === status) && (!type || p.type === type),
+      );
+      return HttpResponse.json(paginate(items, pq.sort ? pq : { ...pq, sort: { field: 'lastName', dir: 'asc' } }));
+    }),
+
+    endpoint(store, 'get', '/tasks', { right: 'Open Tasks' }, ({ url, principal }) => {
+      const pq = readPageQuery(url, ['createdAt', 'type', 'status']);
+      if (pq instanceof Response) return pq;
+      const items: Task[] = store.db.tasks
+        .filter((t) => mayWorkOn(principal, t.type))
+        .map((t) => ({
+          id: t.id,
+          type: t.type,
+          status: t.status,
+          createdAt: t.createdAt,
+          requestedBy: ref(t.requestedById),
+          subject: ref(t.subjectId),
+        }))
+        .filter((t) => !pq.q || t.subject.displayName.toLowerCase().includes(pq.q));
+      return HttpResponse.json(paginate(items, pq.sort ? pq : { ...pq, sort: { field: 'createdAt', dir: 'desc' } }));
+    }),
+
+    endpoint(store, 'get', '/batch-orders', { right: 'Batch Orders' }, ({ url }) => {
+      const pq = readPageQuery(url, ['createdAt', 'type', 'status']);
+      if (pq instanceof Response) return pq;
+      const status = url.searchParams.get('status');
+      return HttpResponse.json(paginate(store.db.batchOrders.filter((b) => !status || b.status === status), pq));
+    }),
+
+    endpoint(store, 'get', '/admin/services', { right: 'Admin' }, ({ url }) => {
+      const pq = readPageQuery(url, ['name', 'state']);
+      if (pq instanceof Response) return pq;
+      return HttpResponse.json(paginate(store.db.services, pq));
+    }),
+
+    endpoint(store, 'get', '/roles', { right: 'Roles' }, ({ url }) => {
+      const pq = readPageQuery(url, ['name', 'area']);
+      if (pq instanceof Response) return pq;
+      const items: RoleInfo[] = ROLES.map((r) => ({
+        id: r.id,
+        name: r.name,
+        area: r.area,
+        description: r.description,
+        designer: typeof r.designer === 'string' ? r.designer : r.designer.join(', '),
+        explorer: typeof r.explorer === 'string' ? r.explorer : r.explorer.join(', '),
+        rights: rightsOfRole(r),
+        permissions: [...r.permissions],
+        assignableToPerson: r.assignableToPerson,
+      }));
+      return HttpResponse.json(paginate(items, { ...pq, pageSize: Math.max(pq.pageSize, items.length) }));
+    }),
+
+    endpoint(store, 'get', '/users', { right: 'User Administration' }, ({ url }) => {
+      const pq = readPageQuery(url, ['username', 'displayName', 'status']);
+      if (pq instanceof Response) return pq;
+      const items: User[] = store.db.accounts
+        .map((a) => ({ id: a.id, username: a.username, displayName: ref(a.personId).displayName, status: a.status, roles: a.roles }))
+        .filter((u) => !pq.q || u.username.includes(pq.q) || u.displayName.toLowerCase().includes(pq.q));
+      return HttpResponse.json(paginate(items, pq.sort ? pq : { ...pq, sort: { field: 'username', dir: 'asc' } }));
+    }),
+
+    endpoint(store, 'get', '/self-service/me', { right: 'Self-Service' }, ({ account }) => {
+      const person = store.db.persons.find((p) => p.id === account.personId);
+      if (!person) return problem(404, 'Not found', 'No person record is linked to this account.');
+      const me: SelfServiceMe = {
+        person,
+        cards: store.db.cards.filter((c) => c.personId === person.id),
+        certificates: store.db.certificates.filter((c) => c.personId === person.id),
+        credentials: store.db.credentials.filter((c) => c.personId === person.id),
+      };
+      return HttpResponse.json(me);
+    }),
+
+    endpoint(store, 'get', '/digital-id/overview', { right: 'Digital ID' }, () => {
+      const count = (kind: string): Record<CredentialStatus, number> => {
+        const out: Record<CredentialStatus, number> = { Registered: 0, Active: 0, Inactive: 0, Locked: 0 };
+        for (const c of store.db.credentials) if (c.kind === kind) out[c.status] += 1;
+        return out;
+      };
+      const overview: DigitalIdOverview = {
+        mobileIds: count('mobile-id'),
+        virtualSmartCards: count('virtual-smart-card'),
+        softwareTokens: count('software-token'),
+        servers: store.db.servers,
+        pendingServerCertificateRequests: store.db.pendingServerCertificateRequests,
+      };
+      return HttpResponse.json(overview);
+    }),
+  ];
+}

@@ -1,0 +1,139 @@
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import {
+  can,
+  meets,
+  principalOf,
+  mayUseInteractiveSignIn,
+  type Permission,
+  type Principal,
+  type Requirement,
+} from '../../src/access/model';
+import type { Collection, Problem } from '../../src/api/types';
+import type { Store } from '../db/store';
+import type { Account } from '../db/seed';
+
+export const API = '*/api/v1';
+export const SESSION_COOKIE = 'prime_session';
+export const CSRF_HEADER = 'X-Requested-With';
+export const CSRF_VALUE = 'prime-console';
+
+export function problem(status: number, title: string, detail?: string, extra: Partial<Problem> = {}) {
+  const body: Problem = { type: `/problems/${status}`, title, status, ...(detail ? { detail } : {}), ...extra };
+  return HttpResponse.json(body, { status, headers: { 'Content-Type': 'application/problem+json' } });
+}
+
+export interface PublicCtx {
+  request: Request;
+  url: URL;
+  params: Record<string, string | readonly string[] | undefined>;
+  cookies: Record<string, string>;
+  store: Store;
+}
+export interface Ctx extends PublicCtx {
+  account: Account;
+  principal: Principal;
+}
+
+type Access = 'public' | Requirement | { permission: Permission; right: Requirement };
+type Resolver<C> = (ctx: C) => Response | Promise<Response>;
+
+export interface Endpoint {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** Path below /api/v1, in MSW's syntax (`/persons/:id`). */
+  path: string;
+  access: Access;
+}
+
+/** Every endpoint the mock backend implements, for the tests that walk them all. */
+export const ENDPOINTS: Endpoint[] = [];
+
+export function sessionAccount(store: Store, cookies: Record<string, string>): Account | null {
+  const sid = cookies[SESSION_COOKIE];
+  if (!sid) return null;
+  const session = store.db.sessions.get(sid);
+  if (!session) return null;
+  const account = store.db.accounts.find((a) => a.id === session.accountId);
+  if (!account || account.status !== 'Active' || !mayUseInteractiveSignIn(account.roles)) return null;
+  return account;
+}
+
+/**
+ * Declares an endpoint: CSRF check for non-GET, authentication (401), authorization through the
+ * rights model (403, audited), then the resolver. Handlers never compare role names.
+ */
+export function endpoint(store: Store, method: Endpoint['method'], path: string, access: 'public', resolve: Resolver<PublicCtx>): HttpHandler;
+export function endpoint(store: Store, method: Endpoint['method'], path: string, access: Exclude<Access, 'public'>, resolve: Resolver<Ctx>): HttpHandler;
+export function endpoint(
+  store: Store,
+  method: Endpoint['method'],
+  path: string,
+  access: Access,
+  resolve: Resolver<Ctx> | Resolver<PublicCtx>,
+): HttpHandler {
+  if (!ENDPOINTS.some((e) => e.method === method && e.path === path)) ENDPOINTS.push({ method, path, access });
+  return http[method](`${API}${path}`, async ({ request, params, cookies }) => {
+    if (method !== 'get' && request.headers.get(CSRF_HEADER) !== CSRF_VALUE) {
+      return problem(403, 'Forbidden', `Requests that change data need the header ${CSRF_HEADER}: ${CSRF_VALUE}.`);
+    }
+    const url = new URL(request.url);
+    if (access === 'public') {
+      return (resolve as Resolver<PublicCtx>)({ request, url, params, cookies, store });
+    }
+    const account = sessionAccount(store, cookies);
+    if (!account) return problem(401, 'Not signed in', 'Sign in to continue; the session is missing or has ended.');
+    const principal = principalOf(account.roles);
+    const requirement: Requirement = 'permission' in access ? access.right : access;
+    const target = `${method.toUpperCase()} /api/v1${path}`;
+    if (!meets(principal, requirement)) {
+      const right = 'right' in requirement ? requirement.right : undefined;
+      store.audit({ actor: account.username, action: 'request', target, outcome: 'denied', detail: `missing right ${right}` });
+      return problem(403, 'Access denied', `This needs the right ${right}.`, right ? { missingRight: right } : {});
+    }
+    if ('permission' in access && !can(principal, access.permission)) {
+      store.audit({ actor: account.username, action: 'request', target, outcome: 'denied', detail: `missing permission ${access.permission}` });
+      return problem(403, 'Access denied', `This needs the permission ${access.permission}.`, { missingPermission: access.permission });
+    }
+    return (resolve as Resolver<Ctx>)({ request, url, params, cookies, store, account, principal });
+  });
+}
+
+export interface PageQuery {
+  page: number;
+  pageSize: number;
+  q: string;
+  sort: { field: string; dir: 'asc' | 'desc' } | null;
+}
+
+/** Reads `q`, `page`, `pageSize` and `sort`; answers 422 for values outside the contract. */
+export function readPageQuery(url: URL, sortable: readonly string[]): PageQuery | Response {
+  const errors: Record<string, string> = {};
+  const page = Number(url.searchParams.get('page') ?? '1');
+  const pageSize = Number(url.searchParams.get('pageSize') ?? '25');
+  if (!Number.isInteger(page) || page < 1) errors.page = 'page must be a whole number from 1.';
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 200) errors.pageSize = 'pageSize must be a whole number from 1 to 200.';
+  let sort: PageQuery['sort'] = null;
+  const rawSort = url.searchParams.get('sort');
+  if (rawSort) {
+    const [field = '', dir = 'asc'] = rawSort.split(':');
+    if (!sortable.includes(field) || (dir !== 'asc' && dir !== 'desc')) {
+      errors.sort = `sort must be <field>:<asc|desc> with a field of ${sortable.join(', ')}.`;
+    } else sort = { field, dir };
+  }
+  if (Object.keys(errors).length) return problem(422, 'Invalid query', 'Some query parameters are not valid.', { errors });
+  return { page, pageSize, q: (url.searchParams.get('q') ?? '').trim().toLowerCase(), sort };
+}
+
+export function paginate<T>(items: readonly T[], pq: PageQuery): Collection<T> {
+  let list = items as T[];
+  if (pq.sort) {
+    const { field, dir } = pq.sort;
+    const sign = dir === 'asc' ? 1 : -1;
+    list = [...list].sort((a, b) => {
+      const x = String((a as Record<string, unknown>)[field] ?? '');
+      const y = String((b as Record<string, unknown>)[field] ?? '');
+      return x.localeCompare(y) * sign;
+    });
+  }
+  const start = (pq.page - 1) * pq.pageSize;
+  return { items: list.slice(start, start + pq.pageSize), total: list.length, page: pq.page, pageSize: pq.pageSize };
+}

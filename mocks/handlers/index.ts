@@ -1,0 +1,14 @@
+import { http } from 'msw';
+import type { Store } from '../db/store';
+import { API, problem } from './http';
+import { sessionHandlers } from './session';
+import { areaHandlers } from './areas';
+
+/** All handlers over one store. Anything under /api/v1 that no handler serves is a 404 problem. */
+export function createHandlers(store: Store) {
+  return [
+    ...sessionHandlers(store),
+    ...areaHandlers(store),
+    http.all(`${API}/*`, () => problem(404, 'Not found', 'There is no such endpoint.')),
+  ];
+}

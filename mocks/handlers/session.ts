@@ -1,0 +1,66 @@
+import { HttpResponse } from 'msw';
+import { findRole, mayUseInteractiveSignIn, principalOf } from '../../src/access/model';
+import type { SessionInfo } from '../../src/api/types';
+import type { Store } from '../db/store';
+import { endpoint, problem, SESSION_COOKIE } from './http';
+import type { Account } from '../db/seed';
+
+// On a real backend the cookie is also Secure; the mock serves plain http on localhost.
+const cookie = (value: string, maxAge?: number) =>
+  `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict${maxAge !== undefined ? `; Max-Age=${maxAge}` : ''}`;
+
+function sessionInfo(store: Store, account: Account): SessionInfo {
+  const person = store.db.persons.find((p) => p.id === account.personId);
+  const { rights, permissions } = principalOf(account.roles);
+  return {
+    user: { id: account.id, username: account.username, displayName: person?.displayName ?? account.username },
+    roles: account.roles.filter((r) => findRole(r)),
+    rights: [...rights],
+    permissions: [...permissions],
+  };
+}
+
+export function sessionHandlers(store: Store) {
+  return [
+    endpoint(store, 'post', '/session', 'public', async ({ request }) => {
+      let body: unknown;
+      try {
+        body = await request.json();
+      } catch {
+        return problem(422, 'Invalid request', 'Send a JSON body with username and password.');
+      }
+      const { username, password } = (body ?? {}) as { username?: unknown; password?: unknown };
+      const errors: Record<string, string> = {};
+      if (typeof username !== 'string' || !username.trim()) errors.username = 'Enter your username.';
+      if (typeof password !== 'string' || !password) errors.password = 'Enter your password.';
+      if (Object.keys(errors).length) return problem(422, 'Invalid request', 'Username and password are required.', { errors });
+      const name = (username as string).trim().toLowerCase();
+      const account = store.db.accounts.find((a) => a.username === name);
+      // One answer for an unknown user and a wrong password, so sign-in does not reveal who exists.
+      if (!account || account.password !== password) {
+        store.audit({ actor: name, action: 'sign-in', target: 'session', outcome: 'failed' });
+        return problem(401, 'Sign-in failed', 'The username or password is not correct.');
+      }
+      if (!mayUseInteractiveSignIn(account.roles)) {
+        store.audit({ actor: name, action: 'sign-in', target: 'session', outcome: 'denied', detail: 'system account' });
+        return problem(403, 'System account', 'This is a system account for batch synchronisation; it cannot sign in interactively.');
+      }
+      if (account.status !== 'Active') {
+        store.audit({ actor: name, action: 'sign-in', target: 'session', outcome: 'denied', detail: 'account inactive' });
+        return problem(403, 'Account inactive', 'This account is not active. Ask the helpdesk to activate it.');
+      }
+      const id = crypto.randomUUID();
+      store.commit({ kind: 'session.create', id, accountId: account.id, at: new Date().toISOString() });
+      store.audit({ actor: name, action: 'sign-in', target: 'session', outcome: 'success' });
+      return HttpResponse.json(sessionInfo(store, account), { headers: { 'Set-Cookie': cookie(id) } });
+    }),
+    endpoint(store, 'get', '/session', { signedIn: true }, ({ account }) => HttpResponse.json(sessionInfo(store, account))),
+    endpoint(store, 'delete', '/session', { signedIn: true }, ({ cookies, account }) => {
+      const id = cookies[SESSION_COOKIE];
+      if (id) store.commit({ kind: 'session.delete', id });
+      store.audit({ actor: account.username, action: 'sign-out', target: 'session', outcome: 'success' });
+      return new HttpResponse(null, { status: 204, headers: { 'Set-Cookie': cookie('', 0) } });
+    }),
+  ];
+}
+

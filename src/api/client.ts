@@ -1,0 +1,70 @@
+import type { Problem } from './types';
+
+/** Base of the API: same origin in the demo, `VITE_API_BASE_URL` against a real backend. */
+export const API_BASE = `${(import.meta.env.VITE_API_BASE_URL as string | undefined) ?? ''}/api/v1`;
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem,
+  ) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ApiError';
+  }
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  ifMatch?: string | number;
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * Calls the API. Non-GET requests carry the CSRF header; errors arrive as `ApiError` with the
+ * problem+json body (or one made up for network failures, status 0).
+ */
+export async function apiFetch<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (method !== 'GET') headers['X-Requested-With'] = 'prime-console';
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}`, {
+      method,
+      headers,
+      credentials: 'include',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(0, { type: 'about:blank', title: 'Network error', status: 0, detail: 'The server could not be reached.' });
+  }
+  if (response.status === 204) return undefined as T;
+  const isJson = (response.headers.get('Content-Type') ?? '').includes('json');
+  const data: unknown = isJson ? await response.json() : null;
+  if (!response.ok) {
+    const problem = (data as Problem | null) ?? { type: 'about:blank', title: response.statusText, status: response.status };
+    throw new ApiError(response.status, problem);
+  }
+  return data as T;
+}
+
+/** Query string from a record, leaving out empty values. */
+export function toQuery(params: Record<string, string | number | undefined | null>): string {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') sp.set(k, String(v));
+  const s = sp.toString();
+  return s ? `?${s}` : '';
+}
+
+/** 4xx answers are decisions, not glitches: retrying them only repeats the refusal. */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
+  return failureCount < 2;
+}

@@ -1,0 +1,33 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router-dom';
+import { ROUTES } from './routes';
+import { Guard } from './Guard';
+import { NotFoundPage, RouteError } from './StatusPages';
+import { createQueryClient } from './queryClient';
+
+const routeObjects: RouteObject[] = [
+  {
+    path: '/login',
+    lazy: async () => ({ Component: (await import('./LoginPage')).default }),
+    errorElement: <RouteError />,
+  },
+  {
+    lazy: async () => ({ Component: (await import('./Shell')).default }),
+    errorElement: <RouteError />,
+    children: [
+      ...ROUTES.map((route) => ({ path: route.path, element: <Guard route={route} />, errorElement: <RouteError /> })),
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  const [router] = useState(() => createBrowserRouter(routeObjects));
+  return (
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
+  );
+}

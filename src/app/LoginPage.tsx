@@ -1,0 +1,157 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Navigate, useSearchParams } from 'react-router-dom';
+import { ROLES, type RoleDefinition } from '../access/model';
+import { DEMO_ACCOUNTS, toKebab } from '../access/personas';
+import { useSession, useSignIn } from '../access/session';
+import { ApiError } from '../api/client';
+import { t, type MessageKey } from '../i18n';
+import { usePageTitle } from '../ui/usePageTitle';
+import { demoControls } from './demo';
+import { safeNext } from './paths';
+
+type Group = 'PRIME' | 'self-service' | 'Digital ID' | 'system' | 'combined';
+const groupOf = (r: RoleDefinition): Group =>
+  r.kind === 'system' ? 'system' : r.kind === 'self-service' ? 'self-service' : r.area;
+const GROUPS: Group[] = ['PRIME', 'self-service', 'Digital ID', 'system', 'combined'];
+
+export default function LoginPage() {
+  usePageTitle(t('login.title'));
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const { data: session } = useSession();
+  const signIn = useSignIn();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<{ username?: string; password?: string }>({});
+  const usernameRef = useRef<HTMLInputElement>(null);
+  const ids = { user: useId(), pass: useId(), userErr: useId(), passErr: useId(), formErr: useId() };
+
+  useEffect(() => usernameRef.current?.focus(), []);
+
+  if (session) return <Navigate to={next} replace />;
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const errors: typeof fieldErrors = {};
+    if (!username.trim()) errors.username = t('login.usernameRequired');
+    if (!password) errors.password = t('login.passwordRequired');
+    setFieldErrors(errors);
+    if (errors.username || errors.password) return;
+    signIn.mutate({ username: username.trim(), password });
+  };
+
+  let formError: string | null = null;
+  if (signIn.error) {
+    const err = signIn.error;
+    formError =
+      err instanceof ApiError && err.status === 401
+        ? t('login.failed')
+        : err instanceof ApiError && err.status === 403
+          ? (err.problem.detail ?? t('login.systemAccount'))
+          : t('login.unavailable');
+  }
+
+  const fill = (name: string) => {
+    setUsername(name);
+    setPassword('demo');
+    setFieldErrors({});
+    usernameRef.current?.focus();
+  };
+
+  const demo = demoControls() !== null;
+  return (
+    <main id="main" className="login">
+      <div className="login-card">
+        <h1>{t('login.title')}</h1>
+        <form onSubmit={onSubmit} noValidate aria-describedby={formError ? ids.formErr : undefined}>
+          {formError && (
+            <p id={ids.formErr} className="form-error" role="alert">
+              {formError}
+            </p>
+          )}
+          <div className="field">
+            <label htmlFor={ids.user}>{t('login.username')}</label>
+            <input
+              id={ids.user}
+              ref={usernameRef}
+              name="username"
+              autoComplete="username"
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              aria-invalid={fieldErrors.username ? true : undefined}
+              aria-describedby={fieldErrors.username ? ids.userErr : undefined}
+            />
+            {fieldErrors.username && (
+              <span id={ids.userErr} className="field-error">
+                {fieldErrors.username}
+              </span>
+            )}
+          </div>
+          <div className="field">
+            <label htmlFor={ids.pass}>{t('login.password')}</label>
+            <input
+              id={ids.pass}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              aria-invalid={fieldErrors.password ? true : undefined}
+              aria-describedby={fieldErrors.password ? ids.passErr : undefined}
+            />
+            {fieldErrors.password && (
+              <span id={ids.passErr} className="field-error">
+                {fieldErrors.password}
+              </span>
+            )}
+          </div>
+          <button type="submit" className="button primary" disabled={signIn.isPending}>
+            {signIn.isPending ? t('login.submitting') : t('login.submit')}
+          </button>
+        </form>
+      </div>
+      {demo && <PersonaList onPick={fill} />}
+    </main>
+  );
+}
+
+function PersonaList({ onPick }: { onPick: (username: string) => void }) {
+  const byGroup = new Map<Group, { username: string; name: string; description: string }[]>();
+  for (const account of DEMO_ACCOUNTS) {
+    const roles = account.roles.map((id) => ROLES.find((r) => r.id === id)!);
+    const group: Group = roles.length > 1 ? 'combined' : groupOf(roles[0]!);
+    const entry = {
+      username: account.username,
+      name: roles.map((r) => r.name).join(' + '),
+      description: roles.length > 1 ? t('login.multiRole') : roles[0]!.description,
+    };
+    byGroup.set(group, [...(byGroup.get(group) ?? []), entry]);
+  }
+  return (
+    <section className="personas" aria-labelledby="personas-title">
+      <h2 id="personas-title">{t('login.personasTitle')}</h2>
+      <p>{t('login.personasIntro')}</p>
+      {GROUPS.map((g) => (
+        <section key={g} aria-labelledby={`group-${toKebab(g)}`}>
+          <h3 id={`group-${toKebab(g)}`}>{t(`login.group.${g}` as MessageKey)}</h3>
+          <ul className="persona-list">
+            {byGroup.get(g)?.map((p) => (
+              <li key={p.username}>
+                <button
+                  type="button"
+                  className="persona"
+                  onClick={() => onPick(p.username)}
+                  title={t('login.usePersona', { username: p.username })}
+                >
+                  <span className="persona-name">{p.name}</span>
+                  <code>{p.username}</code>
+                  <span className="persona-desc">{p.description}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import { useMemo } from 'react';
+import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { findRole, meets } from '../access/model';
+import { useSession, useSignOut } from '../access/session';
+import { t } from '../i18n';
+import { DemoBanner } from './DemoBanner';
+import { paths } from './paths';
+import { AllowedRoutesContext } from './routeContext';
+import { ROUTES } from './routes';
+import { Loading } from './StatusPages';
+import { ErrorMessage } from '../ui/ErrorMessage';
+
+/** The signed-in frame: header, main navigation from the route table, and the current view. */
+export default function Shell() {
+  const { data: session, isPending, error, refetch } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const signOut = useSignOut();
+  const allowed = useMemo(() => (session ? ROUTES.filter((r) => meets(session, r.requires)) : []), [session]);
+
+  if (isPending) return <Loading />;
+  if (error) {
+    return (
+      <main id="main" className="status-page">
+        <ErrorMessage error={error} onRetry={() => void refetch()} />
+      </main>
+    );
+  }
+  if (!session) return <Navigate to={paths.login(location.pathname + location.search)} replace />;
+
+  const roleNames = session.roles.map((r) => findRole(r)?.name ?? r).join(', ');
+  return (
+    <AllowedRoutesContext.Provider value={allowed}>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <DemoBanner />
+      <div className="layout">
+        <header className="topbar">
+          <span className="brand">{t('app.name')}</span>
+          <div className="who">
+            <span className="who-name" data-testid="display-name">
+              <span className="visually-hidden">{t('header.signedInAs')} </span>
+              {session.user.displayName}
+            </span>
+            <span className="who-roles" data-testid="roles">
+              <span className="visually-hidden">{t('header.roles')}: </span>
+              {roleNames}
+            </span>
+          </div>
+          <button
+            type="button"
+            className="button secondary"
+            disabled={signOut.isPending}
+            onClick={() => signOut.mutate(undefined, { onSettled: () => navigate(paths.login(), { replace: true }) })}
+          >
+            {t('header.signOut')}
+          </button>
+        </header>
+        <nav aria-label={t('nav.label')} className="sidenav">
+          <ul>
+            {allowed.map((r) => (
+              <li key={r.path}>
+                <NavLink to={r.path} end={r.path === '/'}>
+                  {t(r.nav)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" className="content" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+    </AllowedRoutesContext.Provider>
+  );
+}

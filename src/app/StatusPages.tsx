@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'react';
+import { Link, isRouteErrorResponse, useRouteError } from 'react-router-dom';
+import { t } from '../i18n';
+import { paths } from './paths';
+import { usePageTitle } from '../ui/usePageTitle';
+
+export { Loading } from '../ui/Loading';
+
+export function AccessDeniedPage({ right }: { right: string }) {
+  usePageTitle(t('denied.title'));
+  return (
+    <section className="status-page">
+      <h1>{t('denied.title')}</h1>
+      <p>{t('denied.body', { right })}</p>
+      <p>
+        <Link to={paths.start()}>{t('denied.back')}</Link>
+      </p>
+    </section>
+  );
+}
+
+export function NotFoundPage() {
+  usePageTitle(t('notFound.title'));
+  return (
+    <section className="status-page">
+      <h1>{t('notFound.title')}</h1>
+      <p>{t('notFound.body')}</p>
+      <p>
+        <Link to={paths.start()}>{t('denied.back')}</Link>
+      </p>
+    </section>
+  );
+}
+
+/** Per-route error boundary: a plain message and a reference, never a stack trace. */
+export function RouteError() {
+  const error = useRouteError();
+  const [reference] = useState(() => crypto.randomUUID().slice(0, 8));
+  useEffect(() => {
+    console.error(`[${reference}]`, error);
+  }, [error, reference]);
+  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
+  return (
+    <main id="main" className="status-page">
+      <h1>{t('error.title')}</h1>
+      <p>{t('error.body')}</p>
+      <p className="muted">{t('error.reference', { id: reference })}</p>
+      <p>
+        <a href={paths.start()}>{t('denied.back')}</a>
+      </p>
+    </main>
+  );
+}

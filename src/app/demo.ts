@@ -1,0 +1,9 @@
+/** Set by main.tsx when demo mode started the in-page backend; null against a real backend. */
+export interface DemoControls {
+  reset: () => void;
+}
+let controls: DemoControls | null = null;
+export const setDemoControls = (c: DemoControls) => {
+  controls = c;
+};
+export const demoControls = () => controls;

@@ -1,0 +1,19 @@
+/** Typed paths of the console, used by the app and by the end-to-end tests alike. */
+export const paths = {
+  login: (next?: string) => (next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login'),
+  start: () => '/',
+  search: () => '/search',
+  tasks: () => '/tasks',
+  batchOrders: () => '/batch-orders',
+  admin: () => '/admin',
+  roles: () => '/roles',
+  users: () => '/users',
+  selfService: () => '/self-service',
+  digitalId: () => '/digital-id',
+} as const;
+
+/** Only a path inside the console may be a target after sign-in (no `//host`, no scheme). */
+export function safeNext(next: string | null): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || next.startsWith('/login')) return '/';
+  return next;
+}

@@ -1,0 +1,29 @@
+import type { ComponentType } from 'react';
+import type { Requirement } from '../access/model';
+import type { MessageKey } from '../i18n';
+import { paths } from './paths';
+
+/**
+ * The route table: every view is declared once with the requirement it needs (a required field).
+ * The guard, the main navigation, the Start page and the tests all derive from this table.
+ */
+export interface ConsoleRoute {
+  path: string;
+  requires: Requirement;
+  nav: MessageKey;
+  /** The line on the Start page; Start itself has none. */
+  startAction?: MessageKey;
+  load: () => Promise<{ default: ComponentType }>;
+}
+
+export const ROUTES: readonly ConsoleRoute[] = [
+  { path: paths.start(), requires: { signedIn: true }, nav: 'nav.start', load: () => import('./StartPage') },
+  { path: paths.search(), requires: { right: 'Extended Search' }, nav: 'nav.search', startAction: 'start.search', load: () => import('../features/search/SearchPage') },
+  { path: paths.tasks(), requires: { right: 'Open Tasks' }, nav: 'nav.tasks', startAction: 'start.tasks', load: () => import('../features/tasks/TasksPage') },
+  { path: paths.batchOrders(), requires: { right: 'Batch Orders' }, nav: 'nav.batchOrders', startAction: 'start.batchOrders', load: () => import('../features/batch-orders/BatchOrdersPage') },
+  { path: paths.admin(), requires: { right: 'Admin' }, nav: 'nav.admin', startAction: 'start.admin', load: () => import('../features/admin/AdminPage') },
+  { path: paths.roles(), requires: { right: 'Roles' }, nav: 'nav.roles', startAction: 'start.roles', load: () => import('../features/roles/RolesPage') },
+  { path: paths.users(), requires: { right: 'User Administration' }, nav: 'nav.users', startAction: 'start.users', load: () => import('../features/users/UsersPage') },
+  { path: paths.selfService(), requires: { right: 'Self-Service' }, nav: 'nav.selfService', startAction: 'start.selfService', load: () => import('../features/self-service/SelfServicePage') },
+  { path: paths.digitalId(), requires: { right: 'Digital ID' }, nav: 'nav.digitalId', startAction: 'start.digitalId', load: () => import('../features/digital-id/DigitalIdPage') },
+];

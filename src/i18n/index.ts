@@ -1,0 +1,40 @@
+import { en, type MessageKey, type Messages } from './en';
+
+export type { MessageKey };
+
+const catalogs: Record<string, Messages> = { en };
+let locale = 'en';
+let messages: Messages = en;
+
+/** Chooses the catalog; Swedish joins `catalogs` when it is translated. */
+export function setLocale(next: string) {
+  locale = catalogs[next] ? next : 'en';
+  messages = catalogs[locale]!;
+}
+
+/** Looks a message up and fills `{name}` placeholders, e.g. t('table.page', { page: 1, pages: 3 }). */
+export function t(key: MessageKey, vars?: Record<string, string | number>): string {
+  const text = messages[key] ?? key;
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) =>
+    name in vars ? (typeof vars[name] === 'number' ? formatNumber(vars[name] as number) : String(vars[name])) : `{${name}}`,
+  );
+}
+
+/** A message key that is built at run time (e.g. from a status); falls back to the raw value. */
+export function tDynamic(key: string, fallback: string): string {
+  return (messages as Record<string, string>)[key] ?? fallback;
+}
+
+export function formatNumber(n: number): string {
+  return new Intl.NumberFormat(locale).format(n);
+}
+
+/** Dates are stored in UTC; they are shown in the person's time zone, which is named. */
+export function formatDateTime(isoString: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' }).format(new Date(isoString));
+}
+
+export function formatDate(isoString: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(isoString));
+}

@@ -1,0 +1,26 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { setDemoControls } from './app/demo';
+import './styles.css';
+
+async function boot() {
+  if (import.meta.env.VITE_DEMO === 'true') {
+    // Loaded only in demo mode; the app renders after the worker is ready, or first requests escape the mock.
+    const { startDemoBackend } = await import('../mocks/browser');
+    setDemoControls(await startDemoBackend());
+  } else if ('serviceWorker' in navigator) {
+    // A real deployment must not keep a mock worker left over from a demo on the same origin.
+    const registrations = await navigator.serviceWorker.getRegistrations();
+    await Promise.all(
+      registrations.filter((r) => r.active?.scriptURL.endsWith('/mockServiceWorker.js')).map((r) => r.unregister()),
+    );
+  }
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+
+void boot();

@@ -1,0 +1,73 @@
+import type { ReactNode } from 'react';
+import { Cell, Column, Row, Table, TableBody, TableHeader, type SortDescriptor } from 'react-aria-components';
+
+export interface ColumnDef<T> {
+  id: string;
+  header: string;
+  cell: (row: T) => ReactNode;
+  sortable?: boolean;
+  isRowHeader?: boolean;
+}
+
+export interface Sort {
+  field: string;
+  dir: 'asc' | 'desc';
+}
+
+/**
+ * A compact, keyboard-navigable table (React Aria's grid) with optional sortable columns.
+ * Sorting is done by the backend: the table only reports the wish.
+ */
+export function DataTable<T extends { id: string }>({
+  label,
+  columns,
+  rows,
+  empty,
+  sort,
+  onSortChange,
+}: {
+  label: string;
+  columns: ColumnDef<T>[];
+  rows: readonly T[];
+  empty: string;
+  sort?: Sort | null;
+  onSortChange?: (sort: Sort) => void;
+}) {
+  const descriptor: SortDescriptor | undefined = sort
+    ? { column: sort.field, direction: sort.dir === 'asc' ? 'ascending' : 'descending' }
+    : undefined;
+  return (
+    <div className="table-wrap">
+      <Table
+        aria-label={label}
+        className="data-table"
+        sortDescriptor={descriptor}
+        onSortChange={(d) => onSortChange?.({ field: String(d.column), dir: d.direction === 'ascending' ? 'asc' : 'desc' })}
+      >
+        <TableHeader>
+          {columns.map((c, i) => (
+            <Column key={c.id} id={c.id} isRowHeader={c.isRowHeader ?? i === 0} allowsSorting={!!c.sortable && !!onSortChange}>
+              {({ allowsSorting, sortDirection }) => (
+                <span className="col-head">
+                  {c.header}
+                  {allowsSorting && (
+                    <span aria-hidden="true" className="sort-icon">
+                      {sortDirection === 'ascending' ? '▲' : sortDirection === 'descending' ? '▼' : '↕'}
+                    </span>
+                  )}
+                </span>
+              )}
+            </Column>
+          ))}
+        </TableHeader>
+        <TableBody items={rows} renderEmptyState={() => <p className="empty">{empty}</p>}>
+          {(row) => (
+            <Row id={row.id} columns={columns}>
+              {(c) => <Cell>{c.cell(row)}</Cell>}
+            </Row>
+          )}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+// Demo mode (`--mode demo`) runs the mock backend in the page and copies its worker from public/.
+// The production build has no public dir at all, so no mock worker file can reach it.
+export default defineConfig(({ mode }) => ({
+  plugins: [react()],
+  publicDir: mode === 'demo' ? 'public' : false,
+  build: {
+    manifest: true,
+    sourcemap: false,
+    target: 'es2022',
+  },
+  server: { port: 5173, host: '127.0.0.1' },
+  preview: { port: 4173, host: '127.0.0.1' },
+  test: {
+    environment: 'jsdom',
+    setupFiles: ['src/test/setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'scripts/**/*.test.ts'],
+    restoreMocks: true,
+  },
+}));
