@@ -10,6 +10,8 @@ export default defineConfig(({ mode }) => ({
     manifest: true,
     sourcemap: false,
     target: 'es2022',
+    // No data: URLs, so a strict Content-Security-Policy (img-src 'self') holds.
+    assetsInlineLimit: 0,
   },
   server: { port: 5173, host: '127.0.0.1' },
   preview: { port: 4173, host: '127.0.0.1' },

@@ -3,17 +3,19 @@ import { useState } from 'react';
 import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router-dom';
 import { ROUTES } from './routes';
 import { Guard } from './Guard';
-import { NotFoundPage, RouteError } from './StatusPages';
+import { Loading, NotFoundPage, RouteError } from './StatusPages';
 import { createQueryClient } from './queryClient';
 
 const routeObjects: RouteObject[] = [
   {
     path: '/login',
     lazy: async () => ({ Component: (await import('./LoginPage')).default }),
+    hydrateFallbackElement: <Loading />,
     errorElement: <RouteError />,
   },
   {
     lazy: async () => ({ Component: (await import('./Shell')).default }),
+    hydrateFallbackElement: <Loading />,
     errorElement: <RouteError />,
     children: [
       ...ROUTES.map((route) => ({ path: route.path, element: <Guard route={route} />, errorElement: <RouteError /> })),

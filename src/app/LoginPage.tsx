@@ -7,6 +7,7 @@ import { ApiError } from '../api/client';
 import { t, type MessageKey } from '../i18n';
 import { usePageTitle } from '../ui/usePageTitle';
 import { demoControls } from './demo';
+import { DemoBanner } from './DemoBanner';
 import { safeNext } from './paths';
 
 type Group = 'PRIME' | 'self-service' | 'Digital ID' | 'system' | 'combined';
@@ -60,6 +61,8 @@ export default function LoginPage() {
 
   const demo = demoControls() !== null;
   return (
+    <>
+    <DemoBanner />
     <main id="main" className="login">
       <div className="login-card">
         <h1>{t('login.title')}</h1>
@@ -112,6 +115,7 @@ export default function LoginPage() {
       </div>
       {demo && <PersonaList onPick={fill} />}
     </main>
+    </>
   );
 }
 
