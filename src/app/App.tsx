@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router-dom';
 import { ROUTES } from './routes';
 import { Guard } from './Guard';
@@ -18,7 +18,18 @@ const routeObjects: RouteObject[] = [
     hydrateFallbackElement: <Loading />,
     errorElement: <RouteError />,
     children: [
-      ...ROUTES.map((route) => ({ path: route.path, element: <Guard route={route} />, errorElement: <RouteError /> })),
+      ...ROUTES.map((route) => {
+        const View = lazy(route.load);
+        return {
+          path: route.path,
+          element: (
+            <Guard route={route}>
+              <View />
+            </Guard>
+          ),
+          errorElement: <RouteError />,
+        };
+      }),
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -7,7 +7,7 @@ import { demoControls } from './demo';
 import { paths } from './paths';
 
 /** Shown whenever the in-page mock backend is on. */
-export function DemoBanner() {
+export default function DemoBanner() {
   const controls = demoControls();
   const qc = useQueryClient();
   const navigate = useNavigate();

@@ -7,7 +7,7 @@ import { ApiError } from '../api/client';
 import { t, type MessageKey } from '../i18n';
 import { usePageTitle } from '../ui/usePageTitle';
 import { demoControls } from './demo';
-import { DemoBanner } from './DemoBanner';
+import { DemoBannerSlot } from './DemoBannerSlot';
 import { safeNext } from './paths';
 
 type Group = 'PRIME' | 'self-service' | 'Digital ID' | 'system' | 'combined';
@@ -62,7 +62,7 @@ export default function LoginPage() {
   const demo = demoControls() !== null;
   return (
     <>
-    <DemoBanner />
+    <DemoBannerSlot />
     <main id="main" className="login">
       <div className="login-card">
         <h1>{t('login.title')}</h1>

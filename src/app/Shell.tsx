@@ -3,7 +3,7 @@ import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-route
 import { findRole, meets } from '../access/model';
 import { useSession, useSignOut } from '../access/session';
 import { t } from '../i18n';
-import { DemoBanner } from './DemoBanner';
+import { DemoBannerSlot } from './DemoBannerSlot';
 import { paths } from './paths';
 import { AllowedRoutesContext } from './routeContext';
 import { ROUTES } from './routes';
@@ -34,7 +34,7 @@ export default function Shell() {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <DemoBanner />
+      <DemoBannerSlot />
       <div className="layout">
         <header className="topbar">
           <span className="brand">{t('app.name')}</span>

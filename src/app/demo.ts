@@ -7,3 +7,4 @@ export const setDemoControls = (c: DemoControls) => {
   controls = c;
 };
 export const demoControls = () => controls;
+

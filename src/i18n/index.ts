@@ -32,7 +32,15 @@ export function formatNumber(n: number): string {
 
 /** Dates are stored in UTC; they are shown in the person's time zone, which is named. */
 export function formatDateTime(isoString: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' }).format(new Date(isoString));
+  // dateStyle cannot be combined with timeZoneName, so the parts are named one by one.
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(isoString));
 }
 
 export function formatDate(isoString: string): string {

@@ -1,0 +1,58 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import importX from 'eslint-plugin-import-x';
+import globals from 'globals';
+
+const FEATURES = ['search', 'tasks', 'batch-orders', 'admin', 'roles', 'users', 'self-service', 'digital-id'];
+
+export default tseslint.config(
+  { ignores: ['dist', 'dist-demo', 'node_modules', 'public/mockServiceWorker.js', 'test-results', 'playwright-report'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'react-hooks': reactHooks, 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs'] } },
+    },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      // Architecture: no import cycles anywhere.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  // Only main.tsx may load the mock backend (dynamically, in demo mode); nothing else in src/ may.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/main.tsx', 'src/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/mocks/**'], message: 'The console never imports the mock backend.' }] }],
+    },
+  },
+  // Features do not import each other; the app composes them. (This block comes later, so it
+  // replaces the rule above for feature files and repeats its mocks pattern.)
+  ...FEATURES.map((feature) => ({
+    files: [`src/features/${feature}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: FEATURES.filter((f) => f !== feature).flatMap((f) => [`**/features/${f}`, `**/features/${f}/**`, `../${f}`, `../${f}/**`]),
+              message: 'Features do not import each other; share through src/ui, src/api or src/access, or compose in src/app.',
+            },
+            { group: ['**/app/**', '../../app/*'], message: 'Features do not depend on the app shell.' },
+            { group: ['**/mocks/**'], message: 'The console never imports the mock backend.' },
+          ],
+        },
+      ],
+    },
+  })),
+);
