@@ -1,6 +1,16 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
+// The console must run under a strict Content-Security-Policy; the preview server sends it (with the
+// other security headers a deployment should send), so every end-to-end test runs under it.
+export const SECURITY_HEADERS = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
+};
+
 // Demo mode (`--mode demo`) runs the mock backend in the page and copies its worker from public/.
 // The production build has no public dir at all, so no mock worker file can reach it.
 export default defineConfig(({ mode }) => ({
@@ -14,7 +24,7 @@ export default defineConfig(({ mode }) => ({
     assetsInlineLimit: 0,
   },
   server: { port: 5173, host: '127.0.0.1' },
-  preview: { port: 4173, host: '127.0.0.1' },
+  preview: { port: 4173, host: '127.0.0.1', headers: SECURITY_HEADERS },
   test: {
     environment: 'jsdom',
     setupFiles: ['src/test/setup.ts'],

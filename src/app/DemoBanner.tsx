@@ -13,7 +13,7 @@ export default function DemoBanner() {
   const navigate = useNavigate();
   if (!controls) return null;
   return (
-    <div className="demo-banner" role="region" aria-label="Demo mode">
+    <div className="demo-banner" role="region" aria-label={t('demo.region')}>
       <span>{t('demo.banner')}</span>
       <DialogTrigger>
         <Button className="button link">{t('demo.reset')}</Button>

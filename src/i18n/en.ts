@@ -19,6 +19,7 @@ export const en = {
   'header.roles': 'Roles',
   'header.signOut': 'Sign out',
 
+  'demo.region': 'Demo mode',
   'demo.banner': 'Demo mode — data is simulated and stays in this browser.',
   'demo.reset': 'Reset demo data',
   'demo.resetTitle': 'Reset demo data?',
