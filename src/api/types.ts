@@ -176,3 +176,124 @@ export interface DigitalIdOverview {
   servers: number;
   pendingServerCertificateRequests: number;
 }
+
+/* ---- Extended Search and object pages ---- */
+
+export type SearchType =
+  | 'persons'
+  | 'cards'
+  | 'temporary-cards'
+  | 'requests'
+  | 'certificates'
+  | 'mobile-ids'
+  | 'virtual-smart-cards'
+  | 'software-tokens';
+
+export type TemporaryCardStatus = 'Requested' | 'Unassigned' | 'Assigned' | 'Expired' | 'Locked' | 'Failed' | 'Aborted';
+export interface TemporaryCard {
+  id: string;
+  number: string;
+  personId: string | null;
+  status: TemporaryCardStatus;
+  validTo: string;
+  version: number;
+}
+
+export type RequestStatus = 'Requested' | 'Approved' | 'Rejected' | 'Aborted';
+export interface CardRequest {
+  id: string;
+  type: 'card-request';
+  status: RequestStatus;
+  personId: string;
+  cardId: string;
+  requestedBy: PersonRef;
+  createdAt: string;
+  version: number;
+}
+
+/** A row of an Extended Search result: the object and, for credentials, its holder. */
+export type SearchRow<T> = T & { holder?: PersonRef | null };
+
+/** What an action will do, as codes the console words in the person's language. */
+export interface ActionEffect {
+  code:
+    | 'state'
+    | 'certificates-revoked'
+    | 'certificates-on-hold'
+    | 'certificates-valid'
+    | 'cards-locked'
+    | 'cards-inactive'
+    | 'cards-active'
+    | 'credentials-locked'
+    | 'credentials-inactive'
+    | 'temporary-cards-locked'
+    | 'new-card-requested'
+    | 'approval-task'
+    | 'temporary-card-issued'
+    | 'permanent-card-inactive'
+    | 'permanent-card-active'
+    | 'certificates-renewed'
+    | 'password-reset-mail'
+    | 'request-aborted';
+  count?: number;
+  to?: string;
+}
+
+export interface ActionDetail {
+  /** Reasons to choose from; null when the action takes none. */
+  reasons: string[] | null;
+  effects: ActionEffect[];
+  /** Fields the action needs beyond a reason (e.g. the person a temporary card goes to). */
+  needs?: 'personId';
+}
+
+export interface ObjectEnvelope {
+  version: number;
+  allowedActions: string[];
+  actionDetails: Record<string, ActionDetail>;
+}
+
+export interface PersonDetail extends Person, ObjectEnvelope {
+  cards: Card[];
+  temporaryCards: TemporaryCard[];
+  certificates: Certificate[];
+  credentials: Credential[];
+  requests: CardRequest[];
+}
+
+export interface CardDetail extends Card, ObjectEnvelope {
+  holder: PersonRef;
+  certificates: { id: string; type: CertificateType; status: CertificateStatus }[];
+}
+
+export interface TemporaryCardDetail extends TemporaryCard, ObjectEnvelope {
+  holder: PersonRef | null;
+  certificates: { id: string; type: CertificateType; status: CertificateStatus }[];
+}
+
+export interface CertificateDetail extends Certificate, ObjectEnvelope {
+  holder: PersonRef;
+  cardNumber: string | null;
+}
+
+export interface RequestDetail extends CardRequest, ObjectEnvelope {
+  holder: PersonRef;
+  card: { id: string; number: string; status: CardStatus };
+}
+
+export interface CredentialDetail extends Credential, ObjectEnvelope {
+  holder: PersonRef;
+}
+
+export interface HistoryEntry {
+  id: string;
+  objectId: string;
+  at: string;
+  actor: { username: string; displayName: string };
+  action: string;
+  outcome: 'success' | 'denied' | 'refused';
+  reason?: string;
+  before?: string;
+  after?: string;
+  detail?: string;
+}

@@ -27,7 +27,7 @@ const routeObjects: RouteObject[] = [
               <View />
             </Guard>
           ),
-          errorElement: <RouteError />,
+          errorElement: <RouteError inShell />,
         };
       }),
       { path: '*', element: <NotFoundPage /> },

@@ -32,22 +32,32 @@ export function NotFoundPage() {
   );
 }
 
-/** Per-route error boundary: a plain message and a reference, never a stack trace. */
-export function RouteError() {
+/**
+ * Per-route error boundary: a plain message and a reference, never a stack trace. Inside the shell it
+ * is a section of the shell's main landmark; at the top level it is the main landmark itself.
+ */
+export function RouteError({ inShell = false }: { inShell?: boolean }) {
   const error = useRouteError();
   const [reference] = useState(() => crypto.randomUUID().slice(0, 8));
   useEffect(() => {
     console.error(`[${reference}]`, error);
   }, [error, reference]);
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
-  return (
-    <main id="main" className="status-page">
+  const content = (
+    <>
       <h1>{t('error.title')}</h1>
       <p>{t('error.body')}</p>
       <p className="muted">{t('error.reference', { id: reference })}</p>
       <p>
         <a href={paths.start()}>{t('denied.back')}</a>
       </p>
+    </>
+  );
+  return inShell ? (
+    <section className="status-page">{content}</section>
+  ) : (
+    <main id="main" className="status-page">
+      {content}
     </main>
   );
 }
