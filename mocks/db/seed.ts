@@ -1,6 +1,10 @@
 import type {
   BatchOrder,
   Card,
+  CardRequest,
+  HistoryEntry,
+  TemporaryCard,
+  TemporaryCardStatus,
   CardStatus,
   Certificate,
   CertificateStatus,
@@ -24,6 +28,7 @@ import {
   VISITOR_COMPANIES,
 } from './names';
 import { DEMO_PASSWORD, PERSONAS } from './personas';
+import { Table } from './table';
 
 export interface Account {
   id: string;
@@ -37,11 +42,18 @@ export interface Account {
 export interface TaskRecord {
   id: string;
   type: TaskType;
-  status: TaskStatus;
+  /** Open and Postponed tasks are in the queue; the others are kept for the record. */
+  status: TaskStatus | 'Approved' | 'Rejected' | 'Withdrawn';
   createdAt: string;
   requestedById: string;
   subjectId: string;
   cardId: string | null;
+  requestId: string | null;
+}
+
+/** A request as stored: the requester by id. */
+export interface RequestRecord extends Omit<CardRequest, 'requestedBy'> {
+  requestedById: string;
 }
 
 export interface AuditEntry {
@@ -61,20 +73,28 @@ export interface Tenant {
 }
 
 export interface Db {
-  persons: Person[];
-  cards: Card[];
-  certificates: Certificate[];
-  credentials: Credential[];
-  tasks: TaskRecord[];
-  batchOrders: BatchOrder[];
-  services: Service[];
-  tenants: Tenant[];
-  accounts: Account[];
+  persons: Table<Person>;
+  cards: Table<Card>;
+  temporaryCards: Table<TemporaryCard>;
+  requests: Table<RequestRecord>;
+  certificates: Table<Certificate>;
+  credentials: Table<Credential>;
+  tasks: Table<TaskRecord>;
+  batchOrders: Table<BatchOrder>;
+  services: Table<Service>;
+  tenants: Table<Tenant>;
+  accounts: Table<Account>;
+  history: Table<HistoryEntry>;
   sessions: Map<string, { accountId: string; createdAt: string }>;
   audit: AuditEntry[];
   servers: number;
   pendingServerCertificateRequests: number;
 }
+
+/** The collections that hold rows with ids; changes to them are journalled as puts. */
+export type Collections = {
+  [K in keyof Db as Db[K] extends Table<infer _R> ? K : never]: Db[K] extends Table<infer R> ? R : never;
+};
 
 export const DEMO_SEED = 20261127;
 /** Generated data is dated relative to this instant so it is the same on every run. */
@@ -82,8 +102,17 @@ export const BASE_TIME = Date.UTC(2026, 10, 1, 8, 0, 0);
 const DAY = 86_400_000;
 
 const iso = (ms: number) => new Date(ms).toISOString();
+const hex8 = (n: number) => n.toString(16).padStart(8, '0');
+const serial = (rnd: ReturnType<typeof createRandom>) => hex8(rnd.int(0, 0xffffffff)) + hex8(rnd.int(0, 0xffffffff));
 const pad = (n: number, w = 6) => String(n).padStart(w, '0');
-const asciiMail = (s: string) =>
+const mailCache = new Map<string, string>();
+// Names come from short lists, so each is folded to ASCII once.
+const asciiMail = (s: string) => {
+  let m = mailCache.get(s);
+  if (m === undefined) mailCache.set(s, (m = foldToAscii(s)));
+  return m;
+};
+const foldToAscii = (s: string) =>
   s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -97,19 +126,43 @@ export interface SeedOptions {
   seed?: number;
 }
 
+/** Persons generated between two pauses when the organisation is built without blocking the page. */
+const CHUNK = 2500;
+
 export function generateDb(options: SeedOptions = {}): Db {
+  const steps = generateSteps(options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Builds the organisation in chunks, yielding to the page between them (no long main-thread task). */
+export async function generateDbAsync(options: SeedOptions = {}): Promise<Db> {
+  const steps = generateSteps(options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+function* generateSteps(options: SeedOptions): Generator<void, Db> {
   const rnd = createRandom(options.seed ?? DEMO_SEED);
   const count = options.persons ?? 2000;
   const db: Db = {
-    persons: [],
-    cards: [],
-    certificates: [],
-    credentials: [],
-    tasks: [],
-    batchOrders: [],
-    services: [],
-    tenants: [],
-    accounts: [],
+    persons: new Table(),
+    cards: new Table(),
+    temporaryCards: new Table(),
+    requests: new Table(),
+    certificates: new Table(),
+    credentials: new Table(),
+    tasks: new Table(),
+    batchOrders: new Table(),
+    services: new Table(),
+    tenants: new Table(),
+    accounts: new Table(),
+    history: new Table(),
     sessions: new Map(),
     audit: [],
     servers: 0,
@@ -125,7 +178,7 @@ export function generateDb(options: SeedOptions = {}): Db {
     orgUnit: string,
     organization: string,
   ): Person => {
-    const n = db.persons.length + 1;
+    const n = db.persons.size + 1;
     let mail = `${asciiMail(firstName)}.${asciiMail(lastName)}`;
     if (usedMail.has(mail)) mail = `${mail}${n}`;
     usedMail.add(mail);
@@ -144,21 +197,22 @@ export function generateDb(options: SeedOptions = {}): Db {
       createdAt: iso(BASE_TIME - rnd.int(30, 2000) * DAY),
       version: 1,
     };
-    db.persons.push(person);
+    db.persons.put(person);
     return person;
   };
 
   const addCertificates = (card: Card, status: CertificateStatus) => {
     const types = ['authentication', 'signature', 'encryption'] as const;
     for (const type of types.slice(0, card.type === 'visitor' ? 1 : 3)) {
-      db.certificates.push({
-        id: `cert-${pad(db.certificates.length + 1)}`,
+      db.certificates.put({
+        id: `cert-${pad(db.certificates.size + 1)}`,
         cardId: card.id,
         personId: card.personId,
         type,
         status,
-        serialNumber: Array.from({ length: 8 }, () => rnd.int(0, 255).toString(16).padStart(2, '0')).join(''),
+        serialNumber: serial(rnd),
         validTo: card.validTo,
+        version: 1,
       });
     }
   };
@@ -172,7 +226,7 @@ export function generateDb(options: SeedOptions = {}): Db {
   };
 
   const addCard = (person: Person, status: CardStatus): Card => {
-    const n = db.cards.length + 1;
+    const n = db.cards.size + 1;
     const from = BASE_TIME - rnd.int(10, 1000) * DAY;
     const validTo = status === 'Expired' ? BASE_TIME - rnd.int(1, 200) * DAY : from + 3 * 365 * DAY;
     const card: Card = {
@@ -185,7 +239,7 @@ export function generateDb(options: SeedOptions = {}): Db {
       validTo: iso(validTo),
       version: 1,
     };
-    db.cards.push(card);
+    db.cards.put(card);
     const cs = certStatusFor[status];
     if (cs) addCertificates(card, cs);
     return card;
@@ -193,14 +247,41 @@ export function generateDb(options: SeedOptions = {}): Db {
 
   const addCredential = (person: Person, kind: Credential['kind'], status: CredentialStatus) => {
     const labels = { 'mobile-id': 'Mobile ID', 'virtual-smart-card': 'Virtual smart card', 'software-token': 'Software token' };
-    db.credentials.push({
-      id: `cred-${pad(db.credentials.length + 1)}`,
+    db.credentials.put({
+      id: `cred-${pad(db.credentials.size + 1)}`,
       personId: person.id,
       kind,
-      label: `${labels[kind]} ${db.credentials.length + 1}`,
+      label: `${labels[kind]} ${db.credentials.size + 1}`,
       status,
       createdAt: iso(BASE_TIME - rnd.int(1, 500) * DAY),
+      version: 1,
     });
+  };
+
+  const addTemporaryCard = (holder: Person | null, status: TemporaryCardStatus) => {
+    const n = db.temporaryCards.size + 1;
+    const validTo = status === 'Expired' ? BASE_TIME - rnd.int(1, 30) * DAY : BASE_TIME + rnd.int(1, 14) * DAY;
+    const temp: TemporaryCard = {
+      id: `tmp-${pad(n)}`,
+      number: `TC${pad(n, 6)}`,
+      personId: holder?.id ?? null,
+      status,
+      validTo: iso(validTo),
+      version: 1,
+    };
+    db.temporaryCards.put(temp);
+    if (holder && status === 'Assigned') {
+      db.certificates.put({
+        id: `cert-${pad(db.certificates.size + 1)}`,
+        cardId: temp.id,
+        personId: holder.id,
+        type: 'authentication',
+        status: 'Valid',
+        serialNumber: serial(rnd),
+        validTo: temp.validTo,
+        version: 1,
+      });
+    }
   };
 
   // Persona accounts first, so their ids are stable whatever the organisation's size.
@@ -214,8 +295,8 @@ export function generateDb(options: SeedOptions = {}): Db {
       p.orgUnit,
       isVisitor ? 'Vienna Audit GmbH' : EMPLOYER,
     );
-    db.accounts.push({
-      id: `u-${pad(db.accounts.length + 1, 4)}`,
+    db.accounts.put({
+      id: `u-${pad(db.accounts.size + 1, 4)}`,
       username: p.username,
       password: DEMO_PASSWORD,
       personId: person.id,
@@ -232,9 +313,27 @@ export function generateDb(options: SeedOptions = {}): Db {
     ['Active', 60], ['Issued', 6], ['Requested', 6], ['Approved', 5], ['Inactive', 5], ['Locked', 5],
     ['Expired', 5], ['Failed', 2], ['Rejected', 2], ['Aborted', 1], ['Registered', 3],
   ];
-  const approvers = () => db.persons.slice(0, PERSONAS.length);
+  const personaPerson = (username: string) => db.persons.all()[PERSONAS.findIndex((p) => p.username === username)]!;
+  const requesters = db.persons.all().slice(0, PERSONAS.length).filter((_, i) => PERSONAS[i]!.roles.includes('BaseRoleRegistrationOfficer'));
+  // Other registration officers of the organisation, so most requests are not the demo persona's own.
+  const officers: Person[] = [];
+  const addRequest = (person: Person, card: Card, status: RequestRecord['status'], requester: Person): RequestRecord => {
+    const request: RequestRecord = {
+      id: `req-${pad(db.requests.size + 1)}`,
+      type: 'card-request',
+      status,
+      personId: person.id,
+      cardId: card.id,
+      requestedById: requester.id,
+      createdAt: iso(BASE_TIME - rnd.int(0, 20) * DAY - rnd.int(0, 86_000) * 1000),
+      version: 1,
+    };
+    db.requests.put(request);
+    return request;
+  };
 
   for (let i = 0; i < count; i++) {
+    if (i > 0 && i % CHUNK === 0) yield;
     const type = rnd.weighted<PersonType>([['employee', 75], ['contractor', 17], ['visitor', 8]]);
     const status = rnd.weighted<PersonStatus>([['Active', 85], ['Inactive', 7], ['Registered', 5], ['Locked', 3]]);
     const organization =
@@ -248,32 +347,50 @@ export function generateDb(options: SeedOptions = {}): Db {
       organization,
     );
     if (status === 'Registered') {
-      db.tasks.push({
-        id: `t-${pad(db.tasks.length + 1)}`,
+      db.tasks.put({
+        id: `t-${pad(db.tasks.size + 1)}`,
         type: 'registration-review',
         status: 'Open',
         createdAt: person.createdAt,
-        requestedById: db.persons[PERSONAS.findIndex((p) => p.username === 'batch-sync')]!.id,
+        requestedById: personaPerson('batch-sync').id,
         subjectId: person.id,
         cardId: null,
+        requestId: null,
       });
       continue;
     }
+    if (type === 'employee' && status === 'Active' && officers.length < 25 && rnd.next() < 0.01) officers.push(person);
     let cardStatus: CardStatus = status === 'Locked' ? 'Locked' : status === 'Inactive' ? 'Inactive' : rnd.weighted(cardStates);
     if (status === 'Active' && cardStatus === 'Inactive') cardStatus = 'Active';
+    // A few people carry a temporary card for a forgotten one; their permanent card waits Inactive.
+    const forgotten = status === 'Active' && cardStatus === 'Active' && rnd.next() < 0.01;
+    if (forgotten) cardStatus = 'Inactive';
     const card = addCard(person, cardStatus);
-    if (cardStatus === 'Requested') {
-      const requester = rnd.next() < 0.3 ? person : rnd.pick(approvers());
-      db.tasks.push({
-        id: `t-${pad(db.tasks.length + 1)}`,
-        type: 'card-approval',
-        status: rnd.next() < 0.1 ? 'Postponed' : 'Open',
-        createdAt: iso(BASE_TIME - rnd.int(0, 20) * DAY - rnd.int(0, 86_000) * 1000),
-        requestedById: requester.id,
-        subjectId: person.id,
-        cardId: card.id,
-      });
+    const requestStatus: Partial<Record<CardStatus, RequestRecord['status']>> = {
+      Requested: 'Requested',
+      Approved: 'Approved',
+      Rejected: 'Rejected',
+      Aborted: 'Aborted',
+    };
+    const rs = requestStatus[cardStatus];
+    if (rs) {
+      // Some requests come from the person (self-service), most from a registration officer.
+      const requester = rnd.next() < 0.3 ? person : officers.length && rnd.next() < 0.8 ? rnd.pick(officers) : rnd.pick(requesters);
+      const request = addRequest(person, card, rs, requester);
+      if (rs === 'Requested') {
+        db.tasks.put({
+          id: `t-${pad(db.tasks.size + 1)}`,
+          type: 'card-approval',
+          status: rnd.next() < 0.1 ? 'Postponed' : 'Open',
+          createdAt: request.createdAt,
+          requestedById: requester.id,
+          subjectId: person.id,
+          cardId: card.id,
+          requestId: request.id,
+        });
+      }
     }
+    if (forgotten) addTemporaryCard(person, 'Assigned');
     if (status === 'Active' && type === 'employee') {
       if (rnd.next() < 0.15) addCredential(person, 'mobile-id', rnd.weighted<CredentialStatus>([['Active', 8], ['Inactive', 1], ['Locked', 1]]));
       if (rnd.next() < 0.08) addCredential(person, 'virtual-smart-card', rnd.weighted<CredentialStatus>([['Active', 8], ['Inactive', 1], ['Locked', 1]]));
@@ -281,45 +398,52 @@ export function generateDb(options: SeedOptions = {}): Db {
     }
   }
 
+  // The pool of temporary cards at the service desk.
+  for (let i = 0; i < Math.max(20, Math.floor(count / 200)); i++) {
+    addTemporaryCard(null, rnd.weighted<TemporaryCardStatus>([['Unassigned', 8], ['Requested', 1], ['Locked', 1], ['Expired', 1]]));
+  }
+
   // Operator accounts beyond the personas, for User Administration.
   const officerRoles = ['BaseRoleRegistrationOfficer', 'BaseRoleOfficer', 'BaseRoleHelpdeskOfficer', 'BaseRoleIssuingAuthority', 'BaseRoleProductionAdmin'];
-  const employees = db.persons.filter((p, i) => i >= PERSONAS.length && p.type === 'employee' && p.status === 'Active');
+  const employees = db.persons.all().slice(PERSONAS.length, PERSONAS.length + 2000).filter((p) => p.type === 'employee' && p.status === 'Active');
   for (let i = 0; i < 40 && i < employees.length; i++) {
     const person = employees[i * 7 % employees.length]!;
-    if (db.accounts.some((a) => a.personId === person.id)) continue;
+    if (db.accounts.find((a) => a.personId === person.id)) continue;
     const roles = [rnd.pick(officerRoles), 'BaseRoleSelfServiceUser'];
     const status: UserStatus = rnd.next() < 0.15 ? 'Inactive' : 'Active';
     const account: Account = {
-      id: `u-${pad(db.accounts.length + 1, 4)}`,
+      id: `u-${pad(db.accounts.size + 1, 4)}`,
       username: `${asciiMail(person.firstName)}.${asciiMail(person.lastName)}${i}`,
       password: DEMO_PASSWORD,
       personId: person.id,
       roles: [...new Set(roles)],
       status,
     };
-    db.accounts.push(account);
+    db.accounts.put(account);
     if (status === 'Inactive') {
-      db.tasks.push({
-        id: `t-${pad(db.tasks.length + 1)}`,
+      db.tasks.put({
+        id: `t-${pad(db.tasks.size + 1)}`,
         type: 'prime-user-activation',
         status: 'Open',
         createdAt: iso(BASE_TIME - rnd.int(0, 10) * DAY),
-        requestedById: db.persons[PERSONAS.findIndex((p) => p.username === 'user-administrator')]!.id,
+        requestedById: personaPerson('user-administrator').id,
         subjectId: person.id,
         cardId: null,
+        requestId: null,
       });
     }
   }
 
-  const producers = db.persons.filter((_, i) => PERSONAS[i]?.roles.some((r) => r === 'BaseRoleProductionAdmin' || r === 'BaseRoleRegistrationOfficer'));
+  const producers = db.persons.all().slice(0, PERSONAS.length).filter((_, i) => PERSONAS[i]!.roles.some((r) => r === 'BaseRoleProductionAdmin' || r === 'BaseRoleRegistrationOfficer'));
   const orderTypes = ['produce-cards', 'request-cards', 'issue-temporary-cards', 'reset-passwords', 'edit-roles'] as const;
+  const orders: BatchOrder[] = [];
   for (let i = 0; i < 14; i++) {
     const itemCount = rnd.int(5, 240);
     const status = i === 0 ? 'Running' : rnd.weighted<BatchOrder['status']>([['Completed', 10], ['Failed', 2], ['Created', 1]]);
     const failedCount = status === 'Failed' ? rnd.int(1, Math.max(1, Math.floor(itemCount / 10))) : 0;
     const processedCount = status === 'Completed' || status === 'Failed' ? itemCount : status === 'Running' ? Math.floor(itemCount / 3) : 0;
     const by = rnd.pick(producers);
-    db.batchOrders.push({
+    orders.push({
       id: `bo-${pad(i + 1, 4)}`,
       type: rnd.pick(orderTypes),
       status,
@@ -330,13 +454,14 @@ export function generateDb(options: SeedOptions = {}): Db {
       createdBy: { id: by.id, displayName: by.displayName },
     });
   }
-  db.batchOrders.reverse();
+  // Newest first.
+  for (const o of orders.reverse()) db.batchOrders.put(o);
 
   const services = [
     'Process engine', 'CA connector', 'Card printer spooler', 'PACS export', 'E-mail', 'Directory synchronisation', 'Batch order scheduler',
   ];
   services.forEach((name, i) => {
-    db.services.push({
+    db.services.put({
       id: `svc-${asciiMail(name.replace(/ /g, ''))}`,
       name,
       state: name === 'PACS export' ? 'Stopped' : 'Running',
@@ -344,7 +469,7 @@ export function generateDb(options: SeedOptions = {}): Db {
     });
   });
 
-  db.tenants.push({ id: 'tenant-nordvik', name: 'Nordvik', description: 'Nordvik AB, all sites' });
+  db.tenants.put({ id: 'tenant-nordvik', name: 'Nordvik', description: 'Nordvik AB, all sites' });
   db.servers = 12 + rnd.int(0, 8);
   db.pendingServerCertificateRequests = rnd.int(2, 6);
   return db;

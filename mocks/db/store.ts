@@ -1,10 +1,13 @@
-import { generateDb, type AuditEntry, type Db, type SeedOptions } from './seed';
+import { generateDb, generateDbAsync, type AuditEntry, type Collections, type Db, type SeedOptions } from './seed';
 
 /**
  * Every change to the demo data is an operation in a journal on top of the generated base. The browser
  * keeps the journal (so a reload keeps the changes); "Reset demo data" drops it. Tests start clean.
  */
+type PutOp = { [K in keyof Collections]: { kind: 'put'; collection: K; value: Collections[K] } }[keyof Collections];
+
 export type Op =
+  | PutOp
   | { kind: 'session.create'; id: string; accountId: string; at: string }
   | { kind: 'session.delete'; id: string }
   | { kind: 'audit'; entry: AuditEntry };
@@ -28,6 +31,10 @@ export function memoryJournal(): Journal {
 
 function applyOp(db: Db, op: Op): void {
   switch (op.kind) {
+    case 'put':
+      // The union of collections is correlated by the op's shape; TypeScript cannot follow it here.
+      (db[op.collection] as unknown as { put(v: unknown): void }).put(op.value);
+      break;
     case 'session.create':
       db.sessions.set(op.id, { accountId: op.accountId, createdAt: op.at });
       break;
@@ -42,29 +49,47 @@ function applyOp(db: Db, op: Op): void {
 
 export class Store {
   db: Db;
+  /** Bumped on every change, so caches (sorted indexes) know when to rebuild. */
+  revision = 0;
   constructor(
     private readonly journal: Journal = memoryJournal(),
     private readonly options: SeedOptions = {},
+    base?: Db,
   ) {
-    this.db = this.rebuild();
+    this.db = base ? this.replay(base) : this.rebuild();
+  }
+
+  /** Builds the organisation in chunks without blocking the page, then replays the journal. */
+  static async create(journal: Journal, options: SeedOptions = {}): Promise<Store> {
+    return new Store(journal, options, await generateDbAsync(options));
+  }
+
+  private replay(db: Db): Db {
+    for (const op of this.journal.load()) applyOp(db, op);
+    return db;
   }
 
   private rebuild(): Db {
-    const db = generateDb(this.options);
-    for (const op of this.journal.load()) applyOp(db, op);
-    return db;
+    return this.replay(generateDb(this.options));
   }
 
   /** Applies a change and records it in the journal. */
   commit(op: Op): void {
     applyOp(this.db, op);
     this.journal.append(op);
+    this.revision += 1;
+  }
+
+  /** Stores a changed row of a collection. */
+  put<K extends keyof Collections>(collection: K, value: Collections[K]): void {
+    this.commit({ kind: 'put', collection, value } as PutOp);
   }
 
   /** Back to the generated organisation: drops every recorded change. */
   reset(): void {
     this.journal.clear();
     this.db = this.rebuild();
+    this.revision += 1;
   }
 
   audit(entry: Omit<AuditEntry, 'id' | 'at'>): void {

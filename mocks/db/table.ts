@@ -2,6 +2,8 @@
 export class Table<T extends { id: string }> {
   private readonly rows: T[] = [];
   private readonly index = new Map<string, number>();
+  /** Bumped on every put, so caches built over the rows know when they are stale. */
+  version = 0;
 
   constructor(rows: Iterable<T> = []) {
     for (const r of rows) this.put(r);
@@ -18,6 +20,7 @@ export class Table<T extends { id: string }> {
 
   /** Inserts, or replaces the row with the same id in place. */
   put(row: T): void {
+    this.version += 1;
     const i = this.index.get(row.id);
     if (i === undefined) {
       this.index.set(row.id, this.rows.length);

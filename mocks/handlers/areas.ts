@@ -3,7 +3,6 @@ import { rightsOfRole, ROLES } from '../../src/access/model';
 import type {
   CredentialStatus,
   DigitalIdOverview,
-  Person,
   PersonRef,
   RoleInfo,
   SelfServiceMe,
@@ -14,16 +13,6 @@ import type { Store } from '../db/store';
 import { mayWorkOn } from '../domain/tasks';
 import { endpoint, paginate, problem, readPageQuery } from './http';
 
-const PERSON_SORT = ['lastName', 'firstName', 'personalId', 'email', 'orgUnit', 'type', 'status', 'createdAt'] as const;
-
-function personMatches(p: Person, q: string): boolean {
-  return (
-    !q ||
-    p.displayName.toLowerCase().includes(q) ||
-    p.personalId.toLowerCase().includes(q) ||
-    p.email.toLowerCase().includes(q)
-  );
-}
 
 export function areaHandlers(store: Store) {
   const ref = (personId: string): PersonRef => {
@@ -32,22 +21,12 @@ export function areaHandlers(store: Store) {
   };
 
   return [
-    endpoint(store, 'get', '/persons', { right: 'Extended Search' }, ({ url }) => {
-      const pq = readPageQuery(url, PERSON_SORT);
-      if (pq instanceof Response) return pq;
-      const status = url.searchParams.get('status');
-      const type = url.searchParams.get('type');
-      const items = store.db.persons.filter(
-        (p) => personMatches(p, pq.q) && (!status || p.status === status) && (!type || p.type === type),
-      );
-      return HttpResponse.json(paginate(items, pq.sort ? pq : { ...pq, sort: { field: 'lastName', dir: 'asc' } }));
-    }),
-
     endpoint(store, 'get', '/tasks', { right: 'Open Tasks' }, ({ url, principal }) => {
       const pq = readPageQuery(url, ['createdAt', 'type', 'status']);
       if (pq instanceof Response) return pq;
       const items: Task[] = store.db.tasks
         .filter((t) => mayWorkOn(principal, t.type))
+        .flatMap((t) => (t.status === 'Open' || t.status === 'Postponed' ? [{ ...t, status: t.status }] : []))
         .map((t) => ({
           id: t.id,
           type: t.type,
@@ -70,7 +49,7 @@ export function areaHandlers(store: Store) {
     endpoint(store, 'get', '/admin/services', { right: 'Admin' }, ({ url }) => {
       const pq = readPageQuery(url, ['name', 'state']);
       if (pq instanceof Response) return pq;
-      return HttpResponse.json(paginate(store.db.services, pq));
+      return HttpResponse.json(paginate(store.db.services.all(), pq));
     }),
 
     endpoint(store, 'get', '/roles', { right: 'Roles' }, ({ url }) => {
@@ -94,6 +73,7 @@ export function areaHandlers(store: Store) {
       const pq = readPageQuery(url, ['username', 'displayName', 'status']);
       if (pq instanceof Response) return pq;
       const items: User[] = store.db.accounts
+        .all()
         .map((a) => ({ id: a.id, username: a.username, displayName: ref(a.personId).displayName, status: a.status, roles: a.roles }))
         .filter((u) => !pq.q || u.username.includes(pq.q) || u.displayName.toLowerCase().includes(pq.q));
       return HttpResponse.json(paginate(items, pq.sort ? pq : { ...pq, sort: { field: 'username', dir: 'asc' } }));
@@ -114,7 +94,7 @@ export function areaHandlers(store: Store) {
     endpoint(store, 'get', '/digital-id/overview', { right: 'Digital ID' }, () => {
       const count = (kind: string): Record<CredentialStatus, number> => {
         const out: Record<CredentialStatus, number> = { Registered: 0, Active: 0, Inactive: 0, Locked: 0 };
-        for (const c of store.db.credentials) if (c.kind === kind) out[c.status] += 1;
+        for (const c of store.db.credentials.all()) if (c.kind === kind) out[c.status] += 1;
         return out;
       };
       const overview: DigitalIdOverview = {

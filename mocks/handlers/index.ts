@@ -3,11 +3,13 @@ import type { Store } from '../db/store';
 import { API, problem } from './http';
 import { sessionHandlers } from './session';
 import { areaHandlers } from './areas';
+import { objectHandlers } from './objects';
 
 /** All handlers over one store. Anything under /api/v1 that no handler serves is a 404 problem. */
 export function createHandlers(store: Store) {
   return [
     ...sessionHandlers(store),
+    ...objectHandlers(store),
     ...areaHandlers(store),
     http.all(`${API}/*`, () => problem(404, 'Not found', 'There is no such endpoint.')),
   ];

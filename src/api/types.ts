@@ -20,6 +20,10 @@ export interface Problem {
   missingPermission?: Permission;
   errors?: Record<string, string>;
   correlationId?: string;
+  /** 412: the version the object has now. */
+  currentVersion?: number;
+  /** 409: the state the object is in now. */
+  currentStatus?: string;
 }
 
 export interface SessionInfo {
@@ -85,6 +89,7 @@ export interface Certificate {
   status: CertificateStatus;
   serialNumber: string;
   validTo: string;
+  version: number;
 }
 
 export type CredentialStatus = 'Registered' | 'Active' | 'Inactive' | 'Locked';
@@ -95,6 +100,7 @@ export interface Credential {
   label: string;
   status: CredentialStatus;
   createdAt: string;
+  version: number;
 }
 
 export type TaskType = 'card-approval' | 'prime-user-activation' | 'registration-review';

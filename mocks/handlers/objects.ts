@@ -1,0 +1,285 @@
+import { HttpResponse } from 'msw';
+import { can, type Principal } from '../../src/access/model';
+import type {
+  Card,
+  CardDetail,
+  Certificate,
+  CertificateDetail,
+  Credential,
+  CredentialDetail,
+  HistoryEntry,
+  Person,
+  PersonDetail,
+  PersonRef,
+  RequestDetail,
+  SearchType,
+  TemporaryCard,
+  TemporaryCardDetail,
+} from '../../src/api/types';
+import type { Account, Db, RequestRecord } from '../db/seed';
+import type { Store } from '../db/store';
+import { commitPlan, describeActions, plan, type Actionable, type ActionInput } from '../domain/actions';
+import { ruleOf, stateAllows, type ObjectType } from '../domain/lifecycle';
+import { checkFilters, search, sortFields } from '../domain/search';
+import { endpoint, problem, readPageQuery } from './http';
+
+const SEARCH_TYPES: SearchType[] = ['persons', 'cards', 'temporary-cards', 'requests', 'certificates', 'mobile-ids', 'virtual-smart-cards', 'software-tokens'];
+const ACTIONABLE: Partial<Record<SearchType, ObjectType>> = {
+  persons: 'person',
+  cards: 'card',
+  'temporary-cards': 'temporary-card',
+  certificates: 'certificate',
+};
+const CREDENTIAL_KIND: Partial<Record<SearchType, Credential['kind']>> = {
+  'mobile-ids': 'mobile-id',
+  'virtual-smart-cards': 'virtual-smart-card',
+  'software-tokens': 'software-token',
+};
+const NOUN: Record<SearchType, string> = {
+  persons: 'person',
+  cards: 'card',
+  'temporary-cards': 'temporary card',
+  requests: 'request',
+  certificates: 'certificate',
+  'mobile-ids': 'mobile ID',
+  'virtual-smart-cards': 'virtual smart card',
+  'software-tokens': 'software token',
+};
+
+const ref = (db: Db, personId: string | null): PersonRef | null => {
+  const p = personId ? db.persons.get(personId) : undefined;
+  return p ? { id: p.id, displayName: p.displayName } : null;
+};
+const must = (r: PersonRef | null): PersonRef => r ?? { id: '', displayName: 'Unknown person' };
+const certBrief = (db: Db, holderId: string) =>
+  db.certificates.filter((c) => c.cardId === holderId).map((c) => ({ id: c.id, type: c.type, status: c.status }));
+
+type Found =
+  | { type: 'persons'; value: Person }
+  | { type: 'cards'; value: Card }
+  | { type: 'temporary-cards'; value: TemporaryCard }
+  | { type: 'certificates'; value: Certificate }
+  | { type: 'requests'; value: RequestRecord }
+  | { type: 'credential'; value: Credential };
+
+function find(db: Db, type: SearchType, id: string): Found | null {
+  switch (type) {
+    case 'persons': {
+      const v = db.persons.get(id);
+      return v ? { type, value: v } : null;
+    }
+    case 'cards': {
+      const v = db.cards.get(id);
+      return v ? { type, value: v } : null;
+    }
+    case 'temporary-cards': {
+      const v = db.temporaryCards.get(id);
+      return v ? { type, value: v } : null;
+    }
+    case 'certificates': {
+      const v = db.certificates.get(id);
+      return v ? { type, value: v } : null;
+    }
+    case 'requests': {
+      const v = db.requests.get(id);
+      return v ? { type, value: v } : null;
+    }
+    default: {
+      const v = db.credentials.get(id);
+      return v && v.kind === CREDENTIAL_KIND[type] ? { type: 'credential', value: v } : null;
+    }
+  }
+}
+
+const actionable = (f: Found): Actionable | null => {
+  switch (f.type) {
+    case 'persons':
+      return { type: 'person', value: f.value };
+    case 'cards':
+      return { type: 'card', value: f.value };
+    case 'temporary-cards':
+      return { type: 'temporary-card', value: f.value };
+    case 'certificates':
+      return { type: 'certificate', value: f.value };
+    default:
+      return null;
+  }
+};
+
+function label(f: Found): string {
+  switch (f.type) {
+    case 'persons':
+      return f.value.displayName;
+    case 'cards':
+    case 'temporary-cards':
+      return `card ${f.value.number}`;
+    case 'certificates':
+      return `certificate ${f.value.serialNumber}`;
+    case 'requests':
+      return `request ${f.value.id}`;
+    case 'credential':
+      return f.value.label;
+  }
+}
+
+/** The object as the console shows it, with the actions this person may run on it now. */
+function detail(db: Db, f: Found, principal: Principal, account: Account) {
+  const a = actionable(f);
+  const envelope = a
+    ? { version: f.value.version, ...describeActions(db, a, principal, account.personId) }
+    : { version: f.value.version, allowedActions: [], actionDetails: {} };
+  switch (f.type) {
+    case 'persons': {
+      const p = f.value;
+      const body: PersonDetail = {
+        ...p,
+        ...envelope,
+        cards: db.cards.filter((c) => c.personId === p.id),
+        temporaryCards: db.temporaryCards.filter((t) => t.personId === p.id),
+        certificates: db.certificates.filter((c) => c.personId === p.id),
+        credentials: db.credentials.filter((c) => c.personId === p.id),
+        requests: db.requests.filter((r) => r.personId === p.id).map(({ requestedById, ...r }) => ({ ...r, requestedBy: must(ref(db, requestedById)) })),
+      };
+      return body;
+    }
+    case 'cards': {
+      const body: CardDetail = { ...f.value, ...envelope, holder: must(ref(db, f.value.personId)), certificates: certBrief(db, f.value.id) };
+      return body;
+    }
+    case 'temporary-cards': {
+      const body: TemporaryCardDetail = { ...f.value, ...envelope, holder: ref(db, f.value.personId), certificates: certBrief(db, f.value.id) };
+      return body;
+    }
+    case 'certificates': {
+      const c = f.value;
+      const card = c.cardId ? (db.cards.get(c.cardId) ?? db.temporaryCards.get(c.cardId)) : undefined;
+      const body: CertificateDetail = { ...c, ...envelope, holder: must(ref(db, c.personId)), cardNumber: card?.number ?? null };
+      return body;
+    }
+    case 'requests': {
+      const { requestedById, ...r } = f.value;
+      const card = db.cards.get(r.cardId);
+      const body: RequestDetail = {
+        ...r,
+        ...envelope,
+        requestedBy: must(ref(db, requestedById)),
+        holder: must(ref(db, r.personId)),
+        card: { id: r.cardId, number: card?.number ?? '', status: card?.status ?? 'Registered' },
+      };
+      return body;
+    }
+    case 'credential': {
+      const body: CredentialDetail = { ...f.value, ...envelope, holder: must(ref(db, f.value.personId)) };
+      return body;
+    }
+  }
+}
+
+const json = (body: { version: number }) => HttpResponse.json(body, { headers: { ETag: `"${body.version}"` } });
+
+/** The first entry of an object's history: when it came into the register. */
+function origin(f: Found): HistoryEntry | null {
+  const system = { username: 'batch-sync', displayName: 'Batch Synchronisation' };
+  const at =
+    f.type === 'persons' || f.type === 'requests' || f.type === 'credential'
+      ? f.value.createdAt
+      : f.type === 'cards'
+        ? f.value.validFrom
+        : null;
+  if (!at) return null;
+  return { id: `origin-${f.value.id}`, objectId: f.value.id, at, actor: system, action: f.type === 'persons' ? 'imported' : 'created', outcome: 'success', after: f.value.status };
+}
+
+export function objectHandlers(store: Store) {
+  const handlers = [];
+  const actorOf = (account: Account) => ({
+    username: account.username,
+    displayName: store.db.persons.get(account.personId)?.displayName ?? account.username,
+  });
+  const refused = (objectId: string, account: Account, action: string, outcome: 'denied' | 'refused', detail: string, target: string) => {
+    store.put('history', { id: `h-${String(store.db.history.size + 1).padStart(8, '0')}`, objectId, at: new Date().toISOString(), actor: actorOf(account), action, outcome, detail });
+    store.audit({ actor: account.username, action, target, outcome: outcome === 'denied' ? 'denied' : 'failed', detail });
+  };
+
+  for (const type of SEARCH_TYPES) {
+    handlers.push(
+      endpoint(store, 'get', `/${type}`, { right: 'Extended Search' }, ({ url }) => {
+        const pq = readPageQuery(url, sortFields(type));
+        if (pq instanceof Response) return pq;
+        const { filters, errors } = checkFilters(type, url.searchParams);
+        if (Object.keys(errors).length) return problem(422, 'Invalid query', 'Some search criteria are not valid.', { errors });
+        return HttpResponse.json(search(store.db, type, { q: pq.q, filters, sort: pq.sort, page: pq.page, pageSize: pq.pageSize }));
+      }),
+      endpoint(store, 'get', `/${type}/:id`, { right: 'Extended Search' }, ({ params, principal, account }) => {
+        const f = find(store.db, type, String(params.id));
+        if (!f) return problem(404, 'Not found', `There is no such ${NOUN[type]}.`);
+        return json(detail(store.db, f, principal, account));
+      }),
+      endpoint(store, 'get', `/${type}/:id/history`, { right: 'Extended Search' }, ({ params }) => {
+        const f = find(store.db, type, String(params.id));
+        if (!f) return problem(404, 'Not found', `There is no such ${NOUN[type]}.`);
+        const entries = store.db.history.filter((h) => h.objectId === f.value.id);
+        const first = origin(f);
+        const items = [...(first ? [first] : []), ...entries].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+        return HttpResponse.json({ items, total: items.length, page: 1, pageSize: Math.max(items.length, 1) });
+      }),
+    );
+    const objectType = ACTIONABLE[type];
+    if (!objectType) continue;
+    handlers.push(
+      endpoint(store, 'post', `/${type}/:id/actions/:action`, { right: 'Extended Search' }, async ({ params, principal, account, request }) => {
+        const action = String(params.action);
+        const target = `POST /api/v1/${type}/${String(params.id)}/actions/${action}`;
+        const f = find(store.db, type, String(params.id));
+        if (!f) return problem(404, 'Not found', `There is no such ${NOUN[type]}.`);
+        const rule = ruleOf(objectType, action);
+        if (!rule) return problem(404, 'Not found', `A ${NOUN[type]} has no action “${action}”.`);
+        if (!can(principal, rule.permission)) {
+          refused(f.value.id, account, action, 'denied', `missing permission ${rule.permission}`, target);
+          return problem(403, 'Access denied', `This needs the permission ${rule.permission}.`, { missingPermission: rule.permission });
+        }
+        const ifMatch = request.headers.get('If-Match');
+        if (!ifMatch) return problem(428, 'Precondition required', 'Send the version you loaded in an If-Match header.');
+        const current = f.value.version;
+        if (ifMatch.replace(/^W\//, '').replace(/"/g, '') !== String(current)) {
+          refused(f.value.id, account, action, 'refused', 'changed since it was loaded', target);
+          return problem(412, 'Changed meanwhile', `This ${NOUN[type]} was changed by someone else since you loaded it. Reload it and try again.`, { currentVersion: current });
+        }
+        const status = f.value.status;
+        if (!stateAllows(objectType, status, action)) {
+          refused(f.value.id, account, action, 'refused', `not allowed in state ${status}`, target);
+          return problem(409, 'Not possible in this state', `The ${NOUN[type]} is ${status}; ${action.replace(/-/g, ' ')} is not possible in that state.`, { currentStatus: status });
+        }
+        let input: ActionInput = {};
+        try {
+          const text = await request.text();
+          input = text ? (JSON.parse(text) as ActionInput) : {};
+        } catch {
+          return problem(422, 'Invalid request', 'Send a JSON body.');
+        }
+        if (rule.reasons && (!input.reason || !rule.reasons.includes(input.reason))) {
+          return problem(422, 'Reason required', 'Choose a reason from the list.', { errors: { reason: `Choose one of: ${rule.reasons.join(', ')}.` } });
+        }
+        const a = actionable(f)!;
+        const planned = plan({ db: store.db, now: Date.now(), actorPersonId: account.personId }, a, action, input);
+        if ('refused' in planned) {
+          refused(f.value.id, account, action, 'refused', planned.detail, target);
+          return problem(planned.status, planned.status === 409 ? 'Not possible now' : 'Invalid request', planned.detail, planned.errors ? { errors: planned.errors } : {});
+        }
+        const after = planned.changes.find((c) => c.value.id === f.value.id)?.value as { status?: string } | undefined;
+        commitPlan(store, planned, {
+          objectId: f.value.id,
+          action,
+          actor: actorOf(account),
+          ...(input.reason ? { reason: input.reason } : {}),
+          before: status,
+          after: after?.status ?? status,
+          label: label(f),
+        });
+        store.audit({ actor: account.username, action, target, outcome: 'success', ...(input.reason ? { detail: `reason: ${input.reason}` } : {}) });
+        return json(detail(store.db, find(store.db, type, f.value.id)!, principal, account));
+      }),
+    );
+  }
+  return handlers;
+}
