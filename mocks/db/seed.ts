@@ -93,7 +93,8 @@ export interface Db {
 
 /** The collections that hold rows with ids; changes to them are journalled as puts. */
 export type Collections = {
-  [K in keyof Db as Db[K] extends Table<infer _R> ? K : never]: Db[K] extends Table<infer R> ? R : never;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- only the key is filtered here; the row type is inferred below
+  [K in keyof Db as Db[K] extends Table<any> ? K : never]: Db[K] extends Table<infer R> ? R : never;
 };
 
 export const DEMO_SEED = 20261127;

@@ -250,7 +250,7 @@ export function objectHandlers(store: Store) {
           refused(f.value.id, account, action, 'refused', `not allowed in state ${status}`, target);
           return problem(409, 'Not possible in this state', `The ${NOUN[type]} is ${status}; ${action.replace(/-/g, ' ')} is not possible in that state.`, { currentStatus: status });
         }
-        let input: ActionInput = {};
+        let input: ActionInput;
         try {
           const text = await request.text();
           input = text ? (JSON.parse(text) as ActionInput) : {};
