@@ -187,7 +187,7 @@ function origin(f: Found): HistoryEntry | null {
         ? f.value.validFrom
         : null;
   if (!at) return null;
-  return { id: `origin-${f.value.id}`, objectId: f.value.id, at, actor: system, action: f.type === 'persons' ? 'imported' : 'created', outcome: 'success', after: f.value.status };
+  return { id: `origin-${f.value.id}`, objectId: f.value.id, at, actor: system, action: f.type === 'persons' ? 'imported' : 'created', outcome: 'success' };
 }
 
 export function objectHandlers(store: Store) {

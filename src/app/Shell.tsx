@@ -9,6 +9,7 @@ import { AllowedRoutesContext } from './routeContext';
 import { ROUTES } from './routes';
 import { Loading } from './StatusPages';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { Toasts } from '../ui/toast';
 
 /** The signed-in frame: header, main navigation from the route table, and the current view. */
 export default function Shell() {
@@ -59,7 +60,7 @@ export default function Shell() {
         </header>
         <nav aria-label={t('nav.label')} className="sidenav">
           <ul>
-            {allowed.map((r) => (
+            {allowed.filter((r) => !r.hidden).map((r) => (
               <li key={r.path}>
                 <NavLink to={r.path} end={r.path === '/'}>
                   {t(r.nav)}
@@ -72,6 +73,7 @@ export default function Shell() {
           <Outlet />
         </main>
       </div>
+      <Toasts />
     </AllowedRoutesContext.Provider>
   );
 }

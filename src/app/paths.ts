@@ -3,6 +3,8 @@ export const paths = {
   login: (next?: string) => (next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   start: () => '/',
   search: () => '/search',
+  /** An object of Extended Search, e.g. object('cards', 'card-000123'). */
+  object: (type: string, id: string) => `/search/${encodeURIComponent(type)}/${encodeURIComponent(id)}`,
   tasks: () => '/tasks',
   batchOrders: () => '/batch-orders',
   admin: () => '/admin',

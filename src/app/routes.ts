@@ -13,12 +13,15 @@ export interface ConsoleRoute {
   nav: MessageKey;
   /** The line on the Start page; Start itself has none. */
   startAction?: MessageKey;
+  /** Pages inside a view (object pages) are not links of their own in the navigation. */
+  hidden?: true;
   load: () => Promise<{ default: ComponentType }>;
 }
 
 export const ROUTES: readonly ConsoleRoute[] = [
   { path: paths.start(), requires: { signedIn: true }, nav: 'nav.start', load: () => import('./StartPage') },
   { path: paths.search(), requires: { right: 'Extended Search' }, nav: 'nav.search', startAction: 'start.search', load: () => import('../features/search/SearchPage') },
+  { path: '/search/:type/:id', requires: { right: 'Extended Search' }, nav: 'nav.search', hidden: true, load: () => import('../features/search/ObjectPage') },
   { path: paths.tasks(), requires: { right: 'Open Tasks' }, nav: 'nav.tasks', startAction: 'start.tasks', load: () => import('../features/tasks/TasksPage') },
   { path: paths.batchOrders(), requires: { right: 'Batch Orders' }, nav: 'nav.batchOrders', startAction: 'start.batchOrders', load: () => import('../features/batch-orders/BatchOrdersPage') },
   { path: paths.admin(), requires: { right: 'Admin' }, nav: 'nav.admin', startAction: 'start.admin', load: () => import('../features/admin/AdminPage') },

@@ -1,5 +1,15 @@
-import type { ReactNode } from 'react';
-import { Cell, Column, Row, Table, TableBody, TableHeader, type SortDescriptor } from 'react-aria-components';
+import type { Key, ReactNode } from 'react';
+import {
+  Cell,
+  Column,
+  Row,
+  Table,
+  TableBody,
+  TableHeader,
+  TableLayout,
+  Virtualizer,
+  type SortDescriptor,
+} from 'react-aria-components';
 
 export interface ColumnDef<T> {
   id: string;
@@ -15,8 +25,9 @@ export interface Sort {
 }
 
 /**
- * A compact, keyboard-navigable table (React Aria's grid) with optional sortable columns.
- * Sorting is done by the backend: the table only reports the wish.
+ * A compact, keyboard-navigable table (React Aria's grid) with optional sortable columns. Sorting is
+ * done by the backend: the table only reports the wish. `virtual` renders only the rows in view (long
+ * result pages); `onRowAction` opens a row by click, Enter or Space.
  */
 export function DataTable<T extends { id: string }>({
   label,
@@ -25,6 +36,8 @@ export function DataTable<T extends { id: string }>({
   empty,
   sort,
   onSortChange,
+  onRowAction,
+  virtual = false,
 }: {
   label: string;
   columns: ColumnDef<T>[];
@@ -32,42 +45,54 @@ export function DataTable<T extends { id: string }>({
   empty: string;
   sort?: Sort | null;
   onSortChange?: (sort: Sort) => void;
+  onRowAction?: (id: string) => void;
+  virtual?: boolean;
 }) {
   const descriptor: SortDescriptor | undefined = sort
     ? { column: sort.field, direction: sort.dir === 'asc' ? 'ascending' : 'descending' }
     : undefined;
+  const table = (
+    <Table
+      aria-label={label}
+      className={virtual ? 'data-table virtual' : 'data-table'}
+      sortDescriptor={descriptor}
+      onSortChange={(d) => onSortChange?.({ field: String(d.column), dir: d.direction === 'ascending' ? 'asc' : 'desc' })}
+      onRowAction={onRowAction ? (key: Key) => onRowAction(String(key)) : undefined}
+    >
+      <TableHeader>
+        {columns.map((c, i) => (
+          <Column key={c.id} id={c.id} isRowHeader={c.isRowHeader ?? i === 0} allowsSorting={!!c.sortable && !!onSortChange}>
+            {({ allowsSorting, sortDirection }) => (
+              <span className="col-head">
+                {c.header}
+                {allowsSorting && (
+                  <span aria-hidden="true" className="sort-icon">
+                    {sortDirection === 'ascending' ? '▲' : sortDirection === 'descending' ? '▼' : '↕'}
+                  </span>
+                )}
+              </span>
+            )}
+          </Column>
+        ))}
+      </TableHeader>
+      <TableBody items={rows} renderEmptyState={() => <p className="empty">{empty}</p>}>
+        {(row) => (
+          <Row id={row.id} columns={columns} className={onRowAction ? 'row-action' : undefined}>
+            {(c) => <Cell>{c.cell(row)}</Cell>}
+          </Row>
+        )}
+      </TableBody>
+    </Table>
+  );
   return (
-    <div className="table-wrap">
-      <Table
-        aria-label={label}
-        className="data-table"
-        sortDescriptor={descriptor}
-        onSortChange={(d) => onSortChange?.({ field: String(d.column), dir: d.direction === 'ascending' ? 'asc' : 'desc' })}
-      >
-        <TableHeader>
-          {columns.map((c, i) => (
-            <Column key={c.id} id={c.id} isRowHeader={c.isRowHeader ?? i === 0} allowsSorting={!!c.sortable && !!onSortChange}>
-              {({ allowsSorting, sortDirection }) => (
-                <span className="col-head">
-                  {c.header}
-                  {allowsSorting && (
-                    <span aria-hidden="true" className="sort-icon">
-                      {sortDirection === 'ascending' ? '▲' : sortDirection === 'descending' ? '▼' : '↕'}
-                    </span>
-                  )}
-                </span>
-              )}
-            </Column>
-          ))}
-        </TableHeader>
-        <TableBody items={rows} renderEmptyState={() => <p className="empty">{empty}</p>}>
-          {(row) => (
-            <Row id={row.id} columns={columns}>
-              {(c) => <Cell>{c.cell(row)}</Cell>}
-            </Row>
-          )}
-        </TableBody>
-      </Table>
+    <div className={virtual ? 'table-wrap virtual' : 'table-wrap'}>
+      {virtual ? (
+        <Virtualizer layout={TableLayout} layoutOptions={{ rowHeight: 34, headingHeight: 34 }}>
+          {table}
+        </Virtualizer>
+      ) : (
+        table
+      )}
     </div>
   );
 }

@@ -15,16 +15,19 @@ export function useUrlParams<K extends string>(keys: readonly K[]) {
   const sort: Sort | null = field && (dir === 'asc' || dir === 'desc') ? { field, dir } : null;
 
   const update = useCallback(
-    (patch: Partial<Record<K | 'page' | 'sort', string>>) => {
-      setSp((prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(patch)) {
-          if (v) next.set(k, v as string);
-          else next.delete(k);
-        }
-        if (!('page' in patch)) next.delete('page');
-        return next;
-      });
+    (patch: Partial<Record<K | 'page' | 'sort', string>>, replace = false) => {
+      setSp(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          for (const [k, v] of Object.entries(patch)) {
+            if (v) next.set(k, v as string);
+            else next.delete(k);
+          }
+          if (!('page' in patch)) next.delete('page');
+          return next;
+        },
+        { replace },
+      );
     },
     [setSp],
   );
@@ -32,7 +35,9 @@ export function useUrlParams<K extends string>(keys: readonly K[]) {
     values,
     page,
     sort,
-    setFilters: (patch: Partial<Record<K, string>>) => update(patch as Partial<Record<K | 'page' | 'sort', string>>),
+    /** `replace` keeps typing out of the back button's history. */
+    setFilters: (patch: Partial<Record<K | 'sort', string>>, options: { replace?: boolean } = {}) =>
+      update(patch as Partial<Record<K | 'page' | 'sort', string>>, options.replace),
     setPage: (p: number) => update({ page: p > 1 ? String(p) : '' } as Partial<Record<K | 'page' | 'sort', string>>),
     setSort: (s: Sort) => update({ sort: `${s.field}:${s.dir}` } as Partial<Record<K | 'page' | 'sort', string>>),
   };

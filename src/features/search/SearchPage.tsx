@@ -1,79 +1,129 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router-dom';
 import { collectionQuery } from '../../api/collection';
-import type { Person, PersonStatus } from '../../api/types';
-import { t, tDynamic } from '../../i18n';
-import { DataTable, type ColumnDef } from '../../ui/DataTable';
+import type { SearchType } from '../../api/types';
+import { t } from '../../i18n';
+import { DataTable } from '../../ui/DataTable';
 import { Pager } from '../../ui/Pager';
 import { QueryState } from '../../ui/QueryState';
-import { StatusBadge } from '../../ui/StatusBadge';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useUrlParams } from '../../ui/useUrlParams';
+import { ExportButton } from './ExportButton';
+import { isSearchType, SEARCH_CONFIG, SEARCH_TYPE_LIST } from './searchTypes';
 
-const PAGE_SIZE = 25;
-const STATUSES: PersonStatus[] = ['Active', 'Inactive', 'Registered', 'Locked'];
+export const PAGE_SIZE = 100;
+const FILTER_KEYS = ['q', 'in', 'status', 'type', 'validFrom', 'validTo'] as const;
 
-const columns: ColumnDef<Person>[] = [
-  { id: 'lastName', header: t('col.name'), cell: (p) => `${p.lastName}, ${p.firstName}`, sortable: true },
-  { id: 'personalId', header: t('col.personalId'), cell: (p) => p.personalId, sortable: true },
-  { id: 'email', header: t('col.email'), cell: (p) => p.email, sortable: true },
-  { id: 'orgUnit', header: t('col.orgUnit'), cell: (p) => p.orgUnit, sortable: true },
-  { id: 'type', header: t('col.type'), cell: (p) => tDynamic(`type.${p.type}`, p.type), sortable: true },
-  { id: 'status', header: t('col.status'), cell: (p) => <StatusBadge status={p.status} />, sortable: true },
-];
-
+/**
+ * Extended Search: pick what to search for, then criteria that fit it. The whole query lives in the
+ * URL, so a search can be bookmarked, shared, reloaded and gone back to.
+ */
 export default function SearchPage() {
   usePageTitle(t('search.title'));
-  const url = useUrlParams(['q', 'status'] as const);
+  const navigate = useNavigate();
+  const url = useUrlParams(FILTER_KEYS);
+  const type: SearchType = isSearchType(url.values.in) ? url.values.in : 'persons';
+  const config = SEARCH_CONFIG[type];
   const [draft, setDraft] = useState(url.values.q);
-  const ids = { q: useId(), status: useId() };
-  const query = useQuery(
-    collectionQuery<Person>('search', '/persons', {
-      q: url.values.q,
-      status: url.values.status,
-      page: url.page,
-      pageSize: PAGE_SIZE,
-      sort: url.sort ? `${url.sort.field}:${url.sort.dir}` : undefined,
-    }),
-  );
+  const ids = { type: useId(), q: useId(), filter: useId() };
+
+  // The URL is the truth: going back or opening a bookmark refills the field (typing only trims).
+  if (url.values.q !== draft.trim()) setDraft(url.values.q);
+
+  const params: Record<string, string | number | undefined> = {
+    q: url.values.q,
+    page: url.page,
+    pageSize: PAGE_SIZE,
+    sort: url.sort ? `${url.sort.field}:${url.sort.dir}` : undefined,
+  };
+  for (const f of config.filters) params[f.key] = url.values[f.key as (typeof FILTER_KEYS)[number]] || undefined;
+  const query = useQuery(collectionQuery<{ id: string; status: string } & Record<string, unknown>>('search', `/${type}`, params));
+
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     url.setFilters({ q: draft.trim() });
   };
+
   return (
     <section>
       <h1>{t('search.title')}</h1>
-      <form className="filters" role="search" onSubmit={onSubmit}>
+      <form className="filters" role="search" aria-label={t('search.title')} onSubmit={onSubmit}>
         <div className="field">
-          <label htmlFor={ids.q}>{t('search.filter')}</label>
-          <input id={ids.q} type="search" value={draft} onChange={(e) => setDraft(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.status}>{t('search.status')}</label>
-          <select id={ids.status} value={url.values.status} onChange={(e) => url.setFilters({ status: e.target.value })}>
-            <option value="">{t('search.anyStatus')}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s}
+          <label htmlFor={ids.type}>{t('search.type')}</label>
+          <select
+            id={ids.type}
+            value={type}
+            onChange={(e) => url.setFilters({ in: e.target.value, status: '', type: '', validFrom: '', validTo: '', sort: '' })}
+          >
+            {SEARCH_TYPE_LIST.map((st) => (
+              <option key={st} value={st}>
+                {t(SEARCH_CONFIG[st].label)}
               </option>
             ))}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor={ids.q}>{t(config.textLabel)}</label>
+          <input
+            id={ids.q}
+            type="search"
+            value={draft}
+            onChange={(e) => {
+              setDraft(e.target.value);
+              url.setFilters({ q: e.target.value.trim() }, { replace: true });
+            }}
+          />
+        </div>
+        {config.filters.map((f) => {
+          const id = `${ids.filter}-${f.key}`;
+          const value = url.values[f.key as (typeof FILTER_KEYS)[number]];
+          return (
+            <div className="field" key={f.key}>
+              <label htmlFor={id}>{t(f.label)}</label>
+              {f.kind === 'select' ? (
+                <select id={id} value={value} onChange={(e) => url.setFilters({ [f.key]: e.target.value })}>
+                  <option value="">{t(f.anyLabel ?? 'search.anyStatus')}</option>
+                  {f.options!.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <input id={id} type="date" value={value} onChange={(e) => url.setFilters({ [f.key]: e.target.value })} />
+              )}
+            </div>
+          );
+        })}
         <button type="submit" className="button primary">
           {t('search.submit')}
+        </button>
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => url.setFilters({ q: '', status: '', type: '', validFrom: '', validTo: '' })}
+        >
+          {t('search.clear')}
         </button>
       </form>
       <QueryState query={query}>
         {(data) => (
           <>
-            <Pager total={data.total} page={data.page} pageSize={data.pageSize} onPage={url.setPage} />
+            <div className="result-bar">
+              <Pager total={data.total} page={data.page} pageSize={data.pageSize} onPage={url.setPage} />
+              <ExportButton type={type} params={params} total={data.total} />
+            </div>
+            <p className="muted hint">{t('search.openHint')}</p>
             <DataTable
-              label={t('search.results')}
-              columns={columns}
+              virtual
+              label={t(config.label)}
+              columns={config.columns}
               rows={data.items}
-              empty={t('search.empty')}
+              empty={t('search.emptyType')}
               sort={url.sort}
               onSortChange={url.setSort}
+              onRowAction={(id) => navigate(`/search/${type}/${encodeURIComponent(id)}`)}
             />
           </>
         )}
