@@ -210,20 +210,26 @@ export function search(db: Db, type: SearchType, query: SearchQuery) {
   const p = prepared(db, type);
   const sort = query.sort ?? { field: spec.defaultSort, dir: spec.defaultSort === 'createdAt' ? 'desc' : 'asc' };
   const ord = order(db, type, p, sort.field);
-  const tests = Object.entries(query.filters).map(([name, v]) => [spec.filters[name]!.test, v] as const);
+  // One predicate for all filters, so the scan over every row stays a tight loop.
+  const tests = Object.entries(query.filters).map(([name, v]) => {
+    const test = spec.filters[name]!.test;
+    return (row: Row) => test(row, v);
+  });
+  const pred = tests.length === 0 ? null : tests.length === 1 ? tests[0]! : (row: Row) => tests.every((f) => f(row));
   const q = query.q;
+  const texts = p.texts;
+  const rows = p.rows;
   const start = (query.page - 1) * query.pageSize;
+  const end = start + query.pageSize;
   const items: unknown[] = [];
   let total = 0;
   const n = ord.length;
+  const asc = sort.dir === 'asc';
   for (let k = 0; k < n; k++) {
-    const i = ord[sort.dir === 'asc' ? k : n - 1 - k]!;
-    if (q && !p.texts[i]!.includes(q)) continue;
-    const row = p.rows[i]!;
-    let ok = true;
-    for (const [test, v] of tests) if (!test(row, v)) { ok = false; break; }
-    if (!ok) continue;
-    if (total >= start && items.length < query.pageSize) items.push(spec.out(row, db));
+    const i = ord[asc ? k : n - 1 - k]!;
+    if (q && !texts[i]!.includes(q)) continue;
+    if (pred && !pred(rows[i]!)) continue;
+    if (total >= start && total < end) items.push(spec.out(rows[i]!, db));
     total += 1;
   }
   return { items, total, page: query.page, pageSize: query.pageSize };
