@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 // Strings found in MSW's browser code and in the demo store; the app's own clean-up of leftover mock
 // workers names the worker file, so the file name itself is checked as a file, not as text.
-const MARKERS = ['[MSW]', 'setupWorker', 'MOCKING_ENABLED', 'prime-console.demo-journal'];
+const MARKERS = ['[MSW]', 'setupWorker', 'MOCKING_ENABLED', 'prime-console-demo'];
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {
