@@ -1,5 +1,7 @@
 import type {
+  BatchItem,
   BatchOrder,
+  TaskDecision,
   Card,
   CardRequest,
   HistoryEntry,
@@ -42,13 +44,26 @@ export interface Account {
 export interface TaskRecord {
   id: string;
   type: TaskType;
-  /** Open and Postponed tasks are in the queue; the others are kept for the record. */
-  status: TaskStatus | 'Approved' | 'Rejected' | 'Withdrawn';
+  status: TaskStatus;
   createdAt: string;
   requestedById: string;
   subjectId: string;
   cardId: string | null;
   requestId: string | null;
+  approvalsRequired: number;
+  decisions: TaskDecision[];
+  version: number;
+}
+
+/** A batch order as stored: its items, and the idempotency key it was created with. */
+export interface BatchOrderRecord extends BatchOrder {
+  version: number;
+  items: BatchItem[];
+  startedAt: string | null;
+  finishedAt: string | null;
+  idempotencyKey: string | null;
+  requestHash: string | null;
+  roles?: { add: string[]; remove: string[] };
 }
 
 /** A request as stored: the requester by id. */
@@ -80,7 +95,7 @@ export interface Db {
   certificates: Table<Certificate>;
   credentials: Table<Credential>;
   tasks: Table<TaskRecord>;
-  batchOrders: Table<BatchOrder>;
+  batchOrders: Table<BatchOrderRecord>;
   services: Table<Service>;
   tenants: Table<Tenant>;
   accounts: Table<Account>;
@@ -357,6 +372,9 @@ function* generateSteps(options: SeedOptions): Generator<void, Db> {
         subjectId: person.id,
         cardId: null,
         requestId: null,
+        approvalsRequired: 1,
+        decisions: [],
+        version: 1,
       });
       continue;
     }
@@ -388,6 +406,10 @@ function* generateSteps(options: SeedOptions): Generator<void, Db> {
           subjectId: person.id,
           cardId: card.id,
           requestId: request.id,
+          // Contractors' cards need two approvers.
+          approvalsRequired: person.type === 'contractor' ? 2 : 1,
+          decisions: [],
+          version: 1,
         });
       }
     }
@@ -431,28 +453,54 @@ function* generateSteps(options: SeedOptions): Generator<void, Db> {
         subjectId: person.id,
         cardId: null,
         requestId: null,
+        approvalsRequired: 1,
+        decisions: [],
+        version: 1,
       });
     }
   }
 
   const producers = db.persons.all().slice(0, PERSONAS.length).filter((_, i) => PERSONAS[i]!.roles.some((r) => r === 'BaseRoleProductionAdmin' || r === 'BaseRoleRegistrationOfficer'));
-  const orderTypes = ['produce-cards', 'request-cards', 'issue-temporary-cards', 'reset-passwords', 'edit-roles'] as const;
-  const orders: BatchOrder[] = [];
-  for (let i = 0; i < 14; i++) {
-    const itemCount = rnd.int(5, 240);
-    const status = i === 0 ? 'Running' : rnd.weighted<BatchOrder['status']>([['Completed', 10], ['Failed', 2], ['Created', 1]]);
-    const failedCount = status === 'Failed' ? rnd.int(1, Math.max(1, Math.floor(itemCount / 10))) : 0;
-    const processedCount = status === 'Completed' || status === 'Failed' ? itemCount : status === 'Running' ? Math.floor(itemCount / 3) : 0;
+  // Past batch orders, each over real objects of the organisation.
+  const orderTypes = ['produce-cards', 'request-cards', 'issue-temporary-cards', 'reset-passwords'] as const;
+  const orders: BatchOrderRecord[] = [];
+  const cardPool = db.cards.all();
+  const personPool = db.persons.all();
+  for (let i = 0; i < 12; i++) {
+    const type = rnd.pick(orderTypes);
+    const status = rnd.weighted<BatchOrderRecord['status']>([['Completed', 8], ['Finished', 2], ['Cancelled', 1]]);
+    const itemCount = rnd.int(5, 120);
+    const items: BatchItem[] = [];
+    for (let k = 0; k < itemCount; k++) {
+      const failed = status !== 'Cancelled' && rnd.next() < 0.03;
+      const source = type === 'produce-cards' ? cardPool[rnd.int(0, cardPool.length - 1)]! : personPool[rnd.int(0, personPool.length - 1)]!;
+      items.push({
+        id: source.id,
+        label: 'number' in source ? source.number : source.displayName,
+        status: status === 'Cancelled' && k > itemCount / 2 ? 'pending' : failed ? 'failed' : 'done',
+        ...(failed ? { reason: 'The card printer reported a feed error.' } : {}),
+        attempts: 1,
+      });
+    }
+    const failedCount = items.filter((x) => x.status === 'failed').length;
+    const processedCount = items.filter((x) => x.status !== 'pending').length;
     const by = rnd.pick(producers);
+    const createdAt = iso(BASE_TIME - (12 - i) * 3 * DAY - rnd.int(0, 80_000) * 1000);
     orders.push({
       id: `bo-${pad(i + 1, 4)}`,
-      type: rnd.pick(orderTypes),
-      status,
+      type,
+      status: status === 'Finished' && failedCount === 0 ? 'Completed' : status,
       itemCount,
       processedCount,
       failedCount,
-      createdAt: iso(BASE_TIME - (14 - i) * 3 * DAY - rnd.int(0, 80_000) * 1000),
+      createdAt,
       createdBy: { id: by.id, displayName: by.displayName },
+      version: 1,
+      items,
+      startedAt: createdAt,
+      finishedAt: status === 'Cancelled' ? null : createdAt,
+      idempotencyKey: null,
+      requestHash: null,
     });
   }
   // Newest first.

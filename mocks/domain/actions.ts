@@ -14,7 +14,7 @@ import type {
   Person,
   TemporaryCard,
 } from '../../src/api/types';
-import type { Db, RequestRecord, TaskRecord } from '../db/seed';
+import type { Account, Db, RequestRecord, TaskRecord } from '../db/seed';
 import type { Store } from '../db/store';
 import { allowedActions, certificateStatusAfterCard, ruleOf, type ObjectType } from './lifecycle';
 
@@ -29,7 +29,8 @@ export type Change =
   | { collection: 'certificates'; value: Certificate }
   | { collection: 'credentials'; value: Credential }
   | { collection: 'requests'; value: RequestRecord }
-  | { collection: 'tasks'; value: TaskRecord };
+  | { collection: 'tasks'; value: TaskRecord }
+  | { collection: 'accounts'; value: Account };
 
 export interface Plan {
   changes: Change[];
@@ -48,7 +49,7 @@ export interface ActionInput {
   personId?: string;
 }
 
-interface Ctx {
+export interface Ctx {
   db: Db;
   now: number;
   actorPersonId: string;
@@ -74,7 +75,7 @@ function certChanges(db: Db, cardId: string, cardAction: string): Certificate[] 
   return out;
 }
 
-function newCardRequest(ctx: Ctx, person: Person, changes: Change[], effects: ActionEffect[]) {
+export function newCardRequest(ctx: Ctx, person: Person, changes: Change[], effects: ActionEffect[]) {
   const { db, now } = ctx;
   const card: Card = {
     id: nextId('card', db.cards.size),
@@ -105,6 +106,10 @@ function newCardRequest(ctx: Ctx, person: Person, changes: Change[], effects: Ac
     subjectId: person.id,
     cardId: card.id,
     requestId: request.id,
+    // Contractors' cards need two approvers.
+    approvalsRequired: person.type === 'contractor' ? 2 : 1,
+    decisions: [],
+    version: 1,
   };
   changes.push({ collection: 'cards', value: card }, { collection: 'requests', value: request }, { collection: 'tasks', value: task });
   effects.push({ code: 'new-card-requested', count: 1 }, { code: 'approval-task', count: 1 });

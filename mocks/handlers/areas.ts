@@ -6,46 +6,18 @@ import type {
   PersonRef,
   RoleInfo,
   SelfServiceMe,
-  Task,
   User,
 } from '../../src/api/types';
 import type { Store } from '../db/store';
-import { mayWorkOn } from '../domain/tasks';
 import { endpoint, paginate, problem, readPageQuery } from './http';
-
 
 export function areaHandlers(store: Store) {
   const ref = (personId: string): PersonRef => {
-    const p = store.db.persons.find((x) => x.id === personId);
+    const p = store.db.persons.get(personId);
     return { id: personId, displayName: p?.displayName ?? 'Unknown person' };
   };
 
   return [
-    endpoint(store, 'get', '/tasks', { right: 'Open Tasks' }, ({ url, principal }) => {
-      const pq = readPageQuery(url, ['createdAt', 'type', 'status']);
-      if (pq instanceof Response) return pq;
-      const items: Task[] = store.db.tasks
-        .filter((t) => mayWorkOn(principal, t.type))
-        .flatMap((t) => (t.status === 'Open' || t.status === 'Postponed' ? [{ ...t, status: t.status }] : []))
-        .map((t) => ({
-          id: t.id,
-          type: t.type,
-          status: t.status,
-          createdAt: t.createdAt,
-          requestedBy: ref(t.requestedById),
-          subject: ref(t.subjectId),
-        }))
-        .filter((t) => !pq.q || t.subject.displayName.toLowerCase().includes(pq.q));
-      return HttpResponse.json(paginate(items, pq.sort ? pq : { ...pq, sort: { field: 'createdAt', dir: 'desc' } }));
-    }),
-
-    endpoint(store, 'get', '/batch-orders', { right: 'Batch Orders' }, ({ url }) => {
-      const pq = readPageQuery(url, ['createdAt', 'type', 'status']);
-      if (pq instanceof Response) return pq;
-      const status = url.searchParams.get('status');
-      return HttpResponse.json(paginate(store.db.batchOrders.filter((b) => !status || b.status === status), pq));
-    }),
-
     endpoint(store, 'get', '/admin/services', { right: 'Admin' }, ({ url }) => {
       const pq = readPageQuery(url, ['name', 'state']);
       if (pq instanceof Response) return pq;

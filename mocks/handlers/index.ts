@@ -4,12 +4,16 @@ import { API, problem } from './http';
 import { sessionHandlers } from './session';
 import { areaHandlers } from './areas';
 import { objectHandlers } from './objects';
+import { taskHandlers } from './tasks';
+import { batchOrderHandlers } from './batchOrders';
 
 /** All handlers over one store. Anything under /api/v1 that no handler serves is a 404 problem. */
 export function createHandlers(store: Store) {
   return [
     ...sessionHandlers(store),
     ...objectHandlers(store),
+    ...taskHandlers(store),
+    ...batchOrderHandlers(store),
     ...areaHandlers(store),
     http.all(`${API}/*`, () => problem(404, 'Not found', 'There is no such endpoint.')),
   ];

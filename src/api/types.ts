@@ -104,7 +104,8 @@ export interface Credential {
 }
 
 export type TaskType = 'card-approval' | 'prime-user-activation' | 'registration-review';
-export type TaskStatus = 'Open' | 'Postponed';
+/** Open and Postponed tasks are in the queue; the others are decided or withdrawn and kept for the record. */
+export type TaskStatus = 'Open' | 'Postponed' | 'Approved' | 'Rejected' | 'Withdrawn';
 
 export interface PersonRef {
   id: string;
@@ -118,6 +119,32 @@ export interface Task {
   createdAt: string;
   requestedBy: PersonRef;
   subject: PersonRef;
+  /** How many approvals the request needs (two for contractors' cards), and how many it has. */
+  approvalsRequired: number;
+  approvals: number;
+}
+
+export type TaskDecisionKind = 'approve' | 'reject' | 'postpone';
+export interface TaskDecision {
+  decision: TaskDecisionKind;
+  actor: { username: string; displayName: string };
+  at: string;
+  reason?: string;
+}
+
+/** Why this person may not decide the task (separation of duties), when that is so. */
+export type TaskBlock = 'own-request' | 'about-self' | 'already-acted';
+
+export interface TaskDetail extends Task {
+  version: number;
+  allowedActions: TaskDecisionKind[];
+  blockedBecause: TaskBlock | null;
+  decisions: TaskDecision[];
+  rejectReasons: string[];
+  subjectPerson: Pick<Person, 'id' | 'displayName' | 'personalId' | 'email' | 'orgUnit' | 'organization' | 'type' | 'status'>;
+  requester: Pick<Person, 'id' | 'displayName' | 'email' | 'orgUnit'> | null;
+  request: { id: string; status: RequestStatus; createdAt: string } | null;
+  card: { id: string; number: string; type: CardType; status: CardStatus; validTo: string } | null;
 }
 
 export type BatchOrderType =
@@ -126,7 +153,8 @@ export type BatchOrderType =
   | 'issue-temporary-cards'
   | 'reset-passwords'
   | 'edit-roles';
-export type BatchOrderStatus = 'Created' | 'Running' | 'Completed' | 'Failed';
+/** Running → Finished (every item done or failed) → Completed by the operator; or Cancelled. */
+export type BatchOrderStatus = 'Created' | 'Running' | 'Finished' | 'Completed' | 'Cancelled';
 
 export interface BatchOrder {
   id: string;
@@ -302,4 +330,33 @@ export interface HistoryEntry {
   before?: string;
   after?: string;
   detail?: string;
+}
+
+/* ---- Batch orders ---- */
+
+export type BatchItemStatus = 'pending' | 'done' | 'failed' | 'skipped';
+export interface BatchItem {
+  id: string;
+  label: string;
+  status: BatchItemStatus;
+  reason?: string;
+  attempts: number;
+}
+
+export interface BatchOrderDetail extends BatchOrder {
+  version: number;
+  doneCount: number;
+  skippedCount: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+  allowedActions: ('run' | 'cancel' | 'repeat-failed' | 'complete')[];
+  items: BatchItem[];
+  roles?: { add: string[]; remove: string[] };
+}
+
+export interface BatchOrderInput {
+  type: BatchOrderType;
+  ids?: string[];
+  query?: { q?: string; status?: string; type?: string };
+  roles?: { add: string[]; remove: string[] };
 }
