@@ -44,6 +44,8 @@ const SEED_PERMISSIONS: Record<string, string[]> = {
   BaseRolePolicyAdmin: ['designer:configure'],
   BaseRoleServiceAdmin: ['service:start', 'service:stop', 'service:restart', 'tenant:create', 'connector:configure', 'system-log:read', 'process:list', 'process:kill'],
   BaseRoleRegistrationOfficer: [
+    // the operator resets target users' passwords, one by one or in a batch order
+    'password:reset',
     'person:register', 'person:edit', 'person:deactivate', 'person:reactivate', 'person:lock', 'card:request', 'card:abort',
     'card:issue', 'card:activate', 'card:deactivate', 'card:reactivate', 'card:lock', 'card:replace', 'card:renew',
     'temporary-card:issue', 'temporary-card:assign', 'temporary-card:withdraw', 'temporary-card:lock', 'certificate:revoke',

@@ -188,8 +188,10 @@ export const ROLES: readonly RoleDefinition[] = [
       'Manages "target" users and identities, who are targets (or objects) of credential management actions.',
     designer: 'No',
     explorer: 'All',
-    // Credential actions on target persons; activate and issue follow the card state table (DOMAIN §3.1).
+    // Credential actions on target persons; activate and issue follow the card state table (DOMAIN §3.1);
+    // the operator's password reset, single and in batch, is part of managing target users (DOMAIN §4).
     permissions: [
+      'password:reset',
       'person:register',
       'person:edit',
       'person:deactivate',

@@ -1,3 +1,6 @@
+import { enBatch } from './en-batch';
+import { enTasks } from './en-tasks';
+
 /** English messages. Every UI string goes through here; `{name}` marks a value filled in at run time. */
 export const en = {
   'app.name': 'PRIME Console',
@@ -291,6 +294,8 @@ export const en = {
   'effect.certificates-renewed': '{count} authentication and signature certificates are replaced; encryption certificates are kept.',
   'effect.password-reset-mail': 'A new password is sent to the person by e-mail.',
   'effect.request-aborted': 'The card request is withdrawn from the approval queue.',
+  ...enTasks,
+  ...enBatch,
 } as const;
 
 export type MessageKey = keyof typeof en;
