@@ -466,14 +466,18 @@ function* generateSteps(options: SeedOptions): Generator<void, Db> {
   const orders: BatchOrderRecord[] = [];
   const cardPool = db.cards.all();
   const personPool = db.persons.all();
+  const tempPool = db.temporaryCards.all();
   for (let i = 0; i < 12; i++) {
     const type = rnd.pick(orderTypes);
     const status = rnd.weighted<BatchOrderRecord['status']>([['Completed', 8], ['Finished', 2], ['Cancelled', 1]]);
     const itemCount = rnd.int(5, 120);
     const items: BatchItem[] = [];
     for (let k = 0; k < itemCount; k++) {
-      const failed = status !== 'Cancelled' && rnd.next() < 0.03;
-      const source = type === 'produce-cards' ? cardPool[rnd.int(0, cardPool.length - 1)]! : personPool[rnd.int(0, personPool.length - 1)]!;
+      const printed = type === 'produce-cards' || type === 'issue-temporary-cards';
+      // Only printing fails (a feed error); the other orders have no such step.
+      const failed = printed && status !== 'Cancelled' && rnd.next() < 0.03;
+      const pool = type === 'produce-cards' ? cardPool : type === 'issue-temporary-cards' ? tempPool : personPool;
+      const source = pool[rnd.int(0, pool.length - 1)]!;
       items.push({
         id: source.id,
         label: 'number' in source ? source.number : source.displayName,
@@ -498,7 +502,7 @@ function* generateSteps(options: SeedOptions): Generator<void, Db> {
       version: 1,
       items,
       startedAt: createdAt,
-      finishedAt: status === 'Cancelled' ? null : createdAt,
+      finishedAt: createdAt,
       idempotencyKey: null,
       requestHash: null,
     });

@@ -47,13 +47,21 @@ export function batchOrderHandlers(store: Store) {
       } catch {
         return problem(422, 'Invalid request', 'Send a JSON body.');
       }
-      if (!input || !TYPES.includes(input.type)) return problem(422, 'Invalid request', 'Choose an order type.', { errors: { type: `type must be one of ${TYPES.join(', ')}.` } });
+      if (!input || typeof input !== 'object' || !TYPES.includes(input.type)) return problem(422, 'Invalid request', 'Choose an order type.', { errors: { type: `type must be one of ${TYPES.join(', ')}.` } });
+      const isStrings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+      if (input.roles !== undefined && (typeof input.roles !== 'object' || !isStrings(input.roles?.add) || !isStrings(input.roles?.remove))) {
+        return problem(422, 'Invalid request', 'Name the roles to add and to remove as lists.', { errors: { roles: 'roles needs add and remove lists.' } });
+      }
+      if (input.query !== undefined && (typeof input.query !== 'object' || input.query === null || Object.keys(input.query).some((k) => !['q', 'status', 'type'].includes(k)))) {
+        return problem(422, 'Invalid criteria', 'Search criteria take q, status and type.', { errors: { query: 'query takes q, status and type.' } });
+      }
       const permission = BATCH_PERMISSION[input.type];
       if (!can(principal, permission)) {
         store.audit({ actor: account.username, action: 'batch-create', target: input.type, outcome: 'denied', detail: `missing permission ${permission}` });
         return problem(403, 'Access denied', `This order type needs the permission ${permission}.`, { missingPermission: permission });
       }
-      const earlier = store.db.batchOrders.find((o) => o.idempotencyKey === key);
+      // Keys are the caller's own: another operator's key never returns their order.
+      const earlier = store.db.batchOrders.find((o) => o.idempotencyKey === key && o.createdBy.id === account.personId);
       if (earlier) {
         if (earlier.requestHash !== requestHash(input)) {
           return problem(422, 'Idempotency key reused', 'This Idempotency-Key was used for a different order; use a new key for a new order.', { errors: { 'Idempotency-Key': 'Used for a different order.' } });

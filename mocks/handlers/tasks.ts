@@ -112,9 +112,11 @@ export function taskHandlers(store: Store) {
       let body: { reason?: string };
       try {
         const text = await request.text();
-        body = text ? (JSON.parse(text) as { reason?: string }) : {};
+        const parsed: unknown = text ? JSON.parse(text) : {};
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+        body = parsed as { reason?: string };
       } catch {
-        return problem(422, 'Invalid request', 'Send a JSON body.');
+        return problem(422, 'Invalid request', 'Send a JSON object as the body.');
       }
       if (decision === 'reject' && (!body.reason || !(REJECT_REASONS as readonly string[]).includes(body.reason))) {
         return problem(422, 'Reason required', 'Choose why the request is rejected.', { errors: { reason: `Choose one of: ${REJECT_REASONS.join(', ')}.` } });
