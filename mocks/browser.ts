@@ -6,6 +6,7 @@ import { createHandlers } from './handlers';
 const SIZE_KEY = 'prime-console.demo-persons';
 const DEFAULT_PERSONS = 100_000;
 const JOURNAL_KEY = 'journal';
+const SESSIONS_KEY = 'prime-console-demo.sessions';
 
 /** The demo organisation's size; a smaller one can be set for quick runs (tests set 2,000). */
 function demoSize(): number {
@@ -21,6 +22,15 @@ function demoSize(): number {
 async function indexedDbJournal(): Promise<Journal> {
   const db = idbStore('prime-console-demo', 'journal');
   let ops: Op[] = ((await get<Op[]>(JOURNAL_KEY, db)) ?? []) as Op[];
+  // Sign-in and sign-out are written at once and synchronously (localStorage): a reload right after
+  // signing in must find the session, and an IndexedDB write can be cut off by leaving the page.
+  const readSessions = (): Op[] => {
+    try {
+      return JSON.parse(localStorage.getItem(SESSIONS_KEY) ?? '[]') as Op[];
+    } catch {
+      return [];
+    }
+  };
   let timer: ReturnType<typeof setTimeout> | null = null;
   const compact = () => {
     const last = new Map<string, number>();
@@ -35,8 +45,14 @@ async function indexedDbJournal(): Promise<Journal> {
   // A reload or closed tab must not lose the last changes.
   addEventListener('pagehide', () => timer && save());
   return {
-    load: () => ops,
+    load: () => [...readSessions(), ...ops],
     append: (op) => {
+      if (op.kind === 'session.create' || op.kind === 'session.delete') {
+        // Only live sessions are kept: a deleted one drops its creation too.
+        const kept = readSessions().filter((o) => !(op.kind === 'session.delete' && o.kind === 'session.create' && o.id === op.id));
+        localStorage.setItem(SESSIONS_KEY, JSON.stringify(op.kind === 'session.create' ? [...kept, op] : kept));
+        return;
+      }
       ops.push(op);
       timer ??= setTimeout(save, 300);
     },
@@ -44,6 +60,7 @@ async function indexedDbJournal(): Promise<Journal> {
       ops = [];
       if (timer) clearTimeout(timer);
       timer = null;
+      localStorage.removeItem(SESSIONS_KEY);
       void del(JOURNAL_KEY, db);
     },
   };

@@ -8,6 +8,7 @@ import { paths } from './paths';
 import { AllowedRoutesContext } from './routeContext';
 import { ROUTES } from './routes';
 import { Loading } from './StatusPages';
+import { TaskCountBadge } from '../features/tasks/count';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Toasts } from '../ui/toast';
 
@@ -65,6 +66,7 @@ export default function Shell() {
                 <NavLink to={r.path} end={r.path === '/'}>
                   {t(r.nav)}
                 </NavLink>
+                {r.nav === 'nav.tasks' && session.rights.includes('Open Tasks') && <TaskCountBadge />}
               </li>
             ))}
           </ul>

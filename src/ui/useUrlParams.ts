@@ -17,8 +17,9 @@ export function useUrlParams<K extends string>(keys: readonly K[]) {
   const update = useCallback(
     (patch: Partial<Record<K | 'page' | 'sort', string>>, replace = false) => {
       setSp(
-        (prev) => {
-          const next = new URLSearchParams(prev);
+        // From the address bar, not from the last render: two quick changes must not overwrite each other.
+        () => {
+          const next = new URLSearchParams(window.location.search);
           for (const [k, v] of Object.entries(patch)) {
             if (v) next.set(k, v as string);
             else next.delete(k);

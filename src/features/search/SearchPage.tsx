@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useLocation, useNavigate, useNavigationType } from 'react-router-dom';
 import { collectionQuery } from '../../api/collection';
 import type { SearchType } from '../../api/types';
 import { t } from '../../i18n';
@@ -28,8 +28,15 @@ export default function SearchPage() {
   const [draft, setDraft] = useState(url.values.q);
   const ids = { type: useId(), q: useId(), filter: useId() };
 
-  // The URL is the truth: going back or opening a bookmark refills the field (typing only trims).
-  if (url.values.q !== draft.trim()) setDraft(url.values.q);
+  // The field follows the URL when the person goes back or forward (or opens a bookmark); while they
+  // type, the URL follows the field, so no keystroke is overwritten by a URL that lags behind.
+  const location = useLocation();
+  const navigationType = useNavigationType();
+  const [seenKey, setSeenKey] = useState(location.key);
+  if (location.key !== seenKey) {
+    setSeenKey(location.key);
+    if (navigationType === 'POP' && url.values.q !== draft.trim()) setDraft(url.values.q);
+  }
 
   const params: Record<string, string | number | undefined> = {
     q: url.values.q,
@@ -102,7 +109,10 @@ export default function SearchPage() {
         <button
           type="button"
           className="button secondary"
-          onClick={() => url.setFilters({ q: '', status: '', type: '', validFrom: '', validTo: '' })}
+          onClick={() => {
+            setDraft('');
+            url.setFilters({ q: '', status: '', type: '', validFrom: '', validTo: '' });
+          }}
         >
           {t('search.clear')}
         </button>
