@@ -7,6 +7,7 @@ const SIZE_KEY = 'prime-console.demo-persons';
 const DEFAULT_PERSONS = 100_000;
 const JOURNAL_KEY = 'journal';
 const SESSIONS_KEY = 'prime-console-demo.sessions';
+const TAIL_KEY = 'prime-console-demo.tail';
 
 /** The demo organisation's size; a smaller one can be set for quick runs (tests set 2,000). */
 function demoSize(): number {
@@ -19,18 +20,25 @@ function demoSize(): number {
  * are compacted to the last one, and writes are gathered, so a batch run of thousands of cards is one
  * write every few hundred milliseconds, not one per card.
  */
-async function indexedDbJournal(): Promise<Journal> {
+interface DemoJournal extends Journal {
+  /** Records a change another tab made (it is that tab's to broadcast, not this one's). */
+  receive(op: Op): void;
+  onAppend: ((op: Op) => void) | null;
+}
+
+async function indexedDbJournal(): Promise<DemoJournal> {
   const db = idbStore('prime-console-demo', 'journal');
-  let ops: Op[] = ((await get<Op[]>(JOURNAL_KEY, db)) ?? []) as Op[];
-  // Sign-in and sign-out are written at once and synchronously (localStorage): a reload right after
-  // signing in must find the session, and an IndexedDB write can be cut off by leaving the page.
-  const readSessions = (): Op[] => {
+  // Changes not yet confirmed written to IndexedDB; on leaving the page they go to localStorage
+  // (synchronous), so a reload right after a change still finds it.
+  const readLocal = (key: string): Op[] => {
     try {
-      return JSON.parse(localStorage.getItem(SESSIONS_KEY) ?? '[]') as Op[];
+      return JSON.parse(localStorage.getItem(key) ?? '[]') as Op[];
     } catch {
       return [];
     }
   };
+  let ops: Op[] = [...(((await get<Op[]>(JOURNAL_KEY, db)) ?? []) as Op[]), ...readLocal(TAIL_KEY)];
+  let pending: Op[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
   const compact = () => {
     const last = new Map<string, number>();
@@ -40,35 +48,73 @@ async function indexedDbJournal(): Promise<Journal> {
   const save = () => {
     timer = null;
     compact();
-    void set(JOURNAL_KEY, ops, db);
+    const written = pending;
+    pending = [];
+    void set(JOURNAL_KEY, ops, db).then(() => {
+      if (pending.length === 0) localStorage.removeItem(TAIL_KEY);
+    }, () => (pending = [...written, ...pending]));
   };
-  // A reload or closed tab must not lose the last changes.
-  addEventListener('pagehide', () => timer && save());
-  return {
-    load: () => [...readSessions(), ...ops],
+  addEventListener('pagehide', () => {
+    if (!timer && pending.length === 0) return;
+    try {
+      localStorage.setItem(TAIL_KEY, JSON.stringify(pending));
+    } catch {
+      // Too large for localStorage (a big batch run): the IndexedDB write below is the best effort.
+    }
+    save();
+  });
+  const record = (op: Op) => {
+    if (op.kind === 'session.create' || op.kind === 'session.delete') {
+      // Sign-in and sign-out are written at once and synchronously: a page load right after signing
+      // in must find the session. Only live sessions are kept.
+      const kept = readLocal(SESSIONS_KEY).filter((o) => !(op.kind === 'session.delete' && o.kind === 'session.create' && o.id === op.id));
+      localStorage.setItem(SESSIONS_KEY, JSON.stringify(op.kind === 'session.create' ? [...kept, op] : kept));
+      return;
+    }
+    ops.push(op);
+    pending.push(op);
+    timer ??= setTimeout(save, 300);
+  };
+  const journal: DemoJournal = {
+    onAppend: null,
+    load: () => [...readLocal(SESSIONS_KEY), ...ops],
     append: (op) => {
-      if (op.kind === 'session.create' || op.kind === 'session.delete') {
-        // Only live sessions are kept: a deleted one drops its creation too.
-        const kept = readSessions().filter((o) => !(op.kind === 'session.delete' && o.kind === 'session.create' && o.id === op.id));
-        localStorage.setItem(SESSIONS_KEY, JSON.stringify(op.kind === 'session.create' ? [...kept, op] : kept));
-        return;
+      record(op);
+      journal.onAppend?.(op);
+    },
+    receive: (op) => {
+      // The sending tab already stored sessions; other changes join this tab's journal so its next
+      // write does not drop them.
+      if (op.kind !== 'session.create' && op.kind !== 'session.delete') {
+        ops.push(op);
+        timer ??= setTimeout(save, 300);
       }
-      ops.push(op);
-      timer ??= setTimeout(save, 300);
     },
     clear: () => {
       ops = [];
+      pending = [];
       if (timer) clearTimeout(timer);
       timer = null;
       localStorage.removeItem(SESSIONS_KEY);
+      localStorage.removeItem(TAIL_KEY);
       void del(JOURNAL_KEY, db);
     },
   };
+  return journal;
 }
 
 /** Starts the mock backend in the page. The app renders only after this resolves. */
 export async function startDemoBackend(): Promise<{ reset: () => void }> {
-  const store = await Store.create(await indexedDbJournal(), { persons: demoSize() });
+  const journal = await indexedDbJournal();
+  const store = await Store.create(journal, { persons: demoSize() });
+  // Tabs of the demo share one organisation: each change is told to the others, so a second tab sees
+  // it (and an edit from a stale page is refused as changed meanwhile, as a real backend would).
+  const channel = new BroadcastChannel('prime-console-demo');
+  journal.onAppend = (op) => channel.postMessage(op);
+  channel.onmessage = (e: MessageEvent<Op>) => {
+    store.receive(e.data);
+    journal.receive(e.data);
+  };
   const worker = setupWorker(...createHandlers(store));
   await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` } });
   return { reset: () => store.reset() };

@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { paths } from '../../src/app/paths';
+import { waitForStoredSignIn } from './demo';
 import { DEMO_PASSWORD } from './personas';
 import { mainNav } from './views';
 
@@ -10,11 +11,15 @@ export async function submitLogin(page: Page, username: string, password = DEMO_
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
-/** Opens /login, signs in as a demo persona and waits for the signed-in shell. */
+/**
+ * Opens /login, signs in as a demo persona and waits for the signed-in shell, and for the demo to have
+ * stored the session, so that a page load that follows (page.goto, reload, a second page) is signed in.
+ */
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto(paths.login());
   await submitLogin(page, username, password);
   await expect(mainNav(page)).toBeVisible();
+  await waitForStoredSignIn(page);
 }
 
 /** Signs out with the header button and waits for the login page. */

@@ -58,17 +58,24 @@ export function persona(username: string): Persona {
 }
 
 /**
- * Open Tasks per persona that may open it, made explicit from the demo seed (mocks/db/seed.ts) and the
- * task rule (mocks/domain/tasks.ts: a task is listed to whoever holds the permission that decides it):
- * - card approvals (seeded for every card in state Requested) need card:approve-production → Approver;
- * - registration reviews (seeded for every person in state Registered) need person:register → Registration officer;
- * - PRIME user activations (seeded for the inactive operator accounts) need prime-user:activate → Helpdesk.
+ * Open Tasks per persona that may open it, made explicit from the demo seed (mocks/db/seed.ts) with the
+ * suite's 2,000 generated persons (e2e/support/test.ts) and the task rule (mocks/domain/tasks.ts: a task
+ * is listed to whoever holds the permission that decides it; only Open and Postponed tasks are listed):
+ * - card approvals (seeded for every card in state Requested: 110) need card:approve-production → Approver;
+ * - registration reviews (seeded for every person in state Registered: 87) need person:register → Registration officer;
+ * - PRIME user activations (seeded for the inactive operator accounts: 6) need prime-user:activate → Helpdesk.
  * The seed yields tasks of every kind, so no persona with Open Tasks sees the empty state.
- * `types` are the task type labels every listed row must have.
+ * `types` are the task type labels every listed row must have; `count` is the result count shown.
  */
-export const EXPECTED_TASKS: Readonly<Record<string, { types: string[] } | 'empty'>> = {
-  'registration-officer': { types: ['Complete registration'] },
-  approver: { types: ['Card approval'] },
-  helpdesk: { types: ['Activate PRIME user'] },
-  'multi-role': { types: ['Card approval'] },
+export const EXPECTED_TASKS: Readonly<Record<string, { types: string[]; count: number } | 'empty'>> = {
+  'registration-officer': { types: ['Complete registration'], count: 87 },
+  approver: { types: ['Card approval'], count: 110 },
+  helpdesk: { types: ['Activate PRIME user'], count: 6 },
+  'multi-role': { types: ['Card approval'], count: 110 },
 };
+
+/**
+ * The demo organisation's persons: the generated ones plus one person per demo account
+ * (mocks/db/personas.ts: 20 personas and batch-sync).
+ */
+export const DEMO_ACCOUNT_PERSONS = 21;

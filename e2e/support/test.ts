@@ -5,13 +5,49 @@ export interface ConsoleGuard {
   allow(pattern: RegExp): void;
 }
 
+/** The key `mocks/browser.ts` reads for the size of the demo organisation (100..200,000 persons). */
+export const DEMO_PERSONS_KEY = 'prime-console.demo-persons';
+/** The size every test uses unless it opts out: the expectations in personas.ts/views.ts are for it. */
+export const SMALL_DEMO_PERSONS = 2000;
+
+export interface DemoOptions {
+  /**
+   * Persons generated in the demo organisation, set in localStorage before any page of the test's
+   * context loads. `null` leaves the app's default (100,000): `test.use({ demoPersons: null })`.
+   */
+  demoPersons: number | null;
+}
+
 /**
  * The suite's `test`: every page is watched for what a user would not see but a broken app shows in
  * its console: uncaught errors, errors a view's error boundary swallowed, and Content-Security-Policy
  * refusals (the preview server sends the strict CSP a deployment sends). Expected 4xx answers of the
  * API (the browser logs them as "Failed to load resource") are not errors.
+ *
+ * Every page of the test's context gets the small demo organisation (2,000 generated persons) unless
+ * the spec opts out with `test.use({ demoPersons: null })`.
  */
-export const test = base.extend<{ consoleGuard: ConsoleGuard }>({
+export const test = base.extend<DemoOptions & { demoSize: void; consoleGuard: ConsoleGuard }>({
+  demoPersons: [SMALL_DEMO_PERSONS, { option: true }],
+  demoSize: [
+    async ({ context, demoPersons }, use) => {
+      if (demoPersons !== null) {
+        // On the context, so a second page (a bookmark, another tab) gets the same organisation.
+        await context.addInitScript(
+          ({ key, value }) => {
+            try {
+              window.localStorage.setItem(key, value);
+            } catch {
+              /* about:blank and other opaque origins have no localStorage */
+            }
+          },
+          { key: DEMO_PERSONS_KEY, value: String(demoPersons) },
+        );
+      }
+      await use();
+    },
+    { auto: true },
+  ],
   consoleGuard: [
     async ({ page }, use, testInfo) => {
       const problems: string[] = [];

@@ -80,6 +80,12 @@ export class Store {
     this.revision += 1;
   }
 
+  /** Applies a change made elsewhere (another tab of the demo) without recording it again. */
+  receive(op: Op): void {
+    applyOp(this.db, op);
+    this.revision += 1;
+  }
+
   /** Stores a changed row of a collection. */
   put<K extends keyof Collections>(collection: K, value: Collections[K]): void {
     this.commit({ kind: 'put', collection, value } as PutOp);

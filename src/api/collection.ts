@@ -13,6 +13,8 @@ export function collectionQuery<T>(area: string, path: string, params: Collectio
   return queryOptions({
     queryKey: [area, path, params],
     queryFn: ({ signal }) => apiFetch<Collection<T>>(`${path}${toQuery(params)}`, { signal }),
-    placeholderData: keepPreviousData,
+    // The previous page stays visible while the next loads, but only for the same collection: rows
+    // of another type would not fit this type's columns.
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === path ? keepPreviousData(previous) : undefined),
   });
 }

@@ -39,7 +39,8 @@ export function ActionDialog({
   object: ObjectDetail;
   action: string;
   detail: ActionDetail;
-  onClose: () => void;
+  /** `done` is true after the action succeeded (the button that opened the dialog may be gone). */
+  onClose: (done?: boolean) => void;
 }) {
   const qc = useQueryClient();
   const [reason, setReason] = useState('');
@@ -64,7 +65,7 @@ export function ActionDialog({
       // Related objects, results and history all may have changed with the cascade.
       void qc.invalidateQueries({ queryKey: searchKeys.all });
       notify(t('action.done', { action: label }));
-      onClose();
+      onClose(true);
     },
   });
 
@@ -172,7 +173,7 @@ export function ActionDialog({
             </div>
           )}
           <div className="dialog-actions">
-            <Button className="button secondary" onPress={onClose}>
+            <Button className="button secondary" onPress={() => onClose()}>
               {t('common.cancel')}
             </Button>
             <button type="submit" className="button danger" disabled={mutation.isPending}>

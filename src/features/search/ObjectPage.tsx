@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { Breadcrumb, Breadcrumbs } from 'react-aria-components';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type {
@@ -183,6 +183,13 @@ export default function ObjectPage() {
   const query = useQuery({ ...objectQuery(valid ? type : 'persons', id), enabled: valid });
   const history = useQuery({ ...historyQuery(valid ? type : 'persons', id), enabled: valid });
   const [openAction, setOpenAction] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const closeAction = (done?: boolean) => {
+    setOpenAction(null);
+    // After an action the button that opened the dialog may be gone (the state changed): keyboard
+    // focus goes to the object's heading instead of falling to the page body.
+    if (done) setTimeout(() => headingRef.current?.focus(), 0);
+  };
   const title = query.data && valid ? titleOf(type, query.data) : t('search.title');
   usePageTitle(title);
 
@@ -216,7 +223,9 @@ export default function ObjectPage() {
                 <span className="photo" aria-hidden="true">
                   {title.slice(0, 1)}
                 </span>
-                <h1>{title}</h1>
+                <h1 ref={headingRef} tabIndex={-1}>
+                  {title}
+                </h1>
                 <StatusBadge status={o.status} />
               </header>
               <section className="panel">
@@ -256,7 +265,7 @@ export default function ObjectPage() {
             </aside>
           </div>
           {openAction && o.actionDetails[openAction] && (
-            <ActionDialog type={type} object={o} action={openAction} detail={o.actionDetails[openAction]!} onClose={() => setOpenAction(null)} />
+            <ActionDialog type={type} object={o} action={openAction} detail={o.actionDetails[openAction]!} onClose={closeAction} />
           )}
         </div>
       )}
