@@ -5,7 +5,7 @@
  * 2. browser: in Chromium against the demo build, the time from typing in Extended Search to the new
  *    results on screen — target p95 ≤ 150 ms.
  * Usage: npm run bench            (both; builds the demo first when dist-demo/ is missing)
- *        npm run bench -- backend (only the first)
+ *        npm run bench -- backend (only the first), npm run bench -- browser (only the second)
  */
 import { execSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -164,5 +164,5 @@ async function browser() {
 }
 
 const which = process.argv[2];
-await backend();
+if (which !== 'browser') await backend();
 if (which !== 'backend') await browser();
