@@ -1,4 +1,4 @@
-import type { Key, ReactNode } from 'react';
+import { memo, type Key, type ReactNode } from 'react';
 import {
   Cell,
   Column,
@@ -29,7 +29,7 @@ export interface Sort {
  * done by the backend: the table only reports the wish. `virtual` renders only the rows in view (long
  * result pages); `onRowAction` opens a row by click, Enter or Space.
  */
-export function DataTable<T extends { id: string }>({
+function DataTableView<T extends { id: string }>({
   label,
   columns,
   rows,
@@ -96,3 +96,6 @@ export function DataTable<T extends { id: string }>({
     </div>
   );
 }
+
+/** Memoised: a re-render of the page with the same rows (e.g. while the next page loads) skips the grid. */
+export const DataTable = memo(DataTableView) as typeof DataTableView;

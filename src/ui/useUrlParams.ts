@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { Sort } from './DataTable';
 
@@ -11,8 +11,11 @@ export function useUrlParams<K extends string>(keys: readonly K[]) {
   const values = Object.fromEntries(keys.map((k) => [k, sp.get(k) ?? ''])) as Record<K, string>;
   const page = Math.max(1, Number(sp.get('page') ?? '1') || 1);
   const rawSort = sp.get('sort');
-  const [field, dir] = rawSort?.split(':') ?? [];
-  const sort: Sort | null = field && (dir === 'asc' || dir === 'desc') ? { field, dir } : null;
+  // The same object while the sort is unchanged, so memoised tables do not re-render for nothing.
+  const sort = useMemo((): Sort | null => {
+    const [field, dir] = rawSort?.split(':') ?? [];
+    return field && (dir === 'asc' || dir === 'desc') ? { field, dir } : null;
+  }, [rawSort]);
 
   const update = useCallback(
     (patch: Partial<Record<K | 'page' | 'sort', string>>, replace = false) => {
@@ -32,6 +35,11 @@ export function useUrlParams<K extends string>(keys: readonly K[]) {
     },
     [setSp],
   );
+  const setPage = useCallback(
+    (p: number) => update({ page: p > 1 ? String(p) : '' } as Partial<Record<K | 'page' | 'sort', string>>),
+    [update],
+  );
+  const setSort = useCallback((x: Sort) => update({ sort: `${x.field}:${x.dir}` } as Partial<Record<K | 'page' | 'sort', string>>), [update]);
   return {
     values,
     page,
@@ -39,7 +47,7 @@ export function useUrlParams<K extends string>(keys: readonly K[]) {
     /** `replace` keeps typing out of the back button's history. */
     setFilters: (patch: Partial<Record<K | 'sort', string>>, options: { replace?: boolean } = {}) =>
       update(patch as Partial<Record<K | 'page' | 'sort', string>>, options.replace),
-    setPage: (p: number) => update({ page: p > 1 ? String(p) : '' } as Partial<Record<K | 'page' | 'sort', string>>),
-    setSort: (s: Sort) => update({ sort: `${s.field}:${s.dir}` } as Partial<Record<K | 'page' | 'sort', string>>),
+    setPage,
+    setSort,
   };
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useCallback, useId, useState, type FormEvent } from 'react';
 import { useLocation, useNavigate, useNavigationType } from 'react-router-dom';
 import { collectionQuery } from '../../api/collection';
 import type { SearchType } from '../../api/types';
@@ -46,6 +46,8 @@ export default function SearchPage() {
   };
   for (const f of config.filters) params[f.key] = url.values[f.key as (typeof FILTER_KEYS)[number]] || undefined;
   const query = useQuery(collectionQuery<{ id: string; status: string } & Record<string, unknown>>('search', `/${type}`, params));
+
+  const openRow = useCallback((id: string) => navigate(`/search/${type}/${encodeURIComponent(id)}`), [navigate, type]);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -133,7 +135,7 @@ export default function SearchPage() {
               empty={t('search.emptyType')}
               sort={url.sort}
               onSortChange={url.setSort}
-              onRowAction={(id) => navigate(`/search/${type}/${encodeURIComponent(id)}`)}
+              onRowAction={openRow}
             />
           </>
         )}
