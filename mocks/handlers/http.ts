@@ -137,3 +137,15 @@ export function paginate<T>(items: readonly T[], pq: PageQuery): Collection<T> {
   const start = (pq.page - 1) * pq.pageSize;
   return { items: list.slice(start, start + pq.pageSize), total: list.length, page: pq.page, pageSize: pq.pageSize };
 }
+
+/**
+ * Checks `If-Match` against the version the object has now: 'missing' (→ 428), 'stale' (→ 412) or 'ok'.
+ * Accepts `"3"`, `W/"3"` and `3`.
+ */
+export function ifMatchState(request: Request, version: number): 'missing' | 'stale' | 'ok' {
+  const ifMatch = request.headers.get('If-Match');
+  if (!ifMatch) return 'missing';
+  return ifMatch.replace(/^W\//, '').replace(/"/g, '') === String(version) ? 'ok' : 'stale';
+}
+
+export const preconditionRequired = () => problem(428, 'Precondition required', 'Send the version you loaded in an If-Match header.');

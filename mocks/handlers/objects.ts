@@ -21,7 +21,7 @@ import type { Store } from '../db/store';
 import { commitPlan, describeActions, plan, type Actionable, type ActionInput } from '../domain/actions';
 import { ruleOf, stateAllows, type ObjectType } from '../domain/lifecycle';
 import { checkFilters, search, sortFields } from '../domain/search';
-import { endpoint, problem, readPageQuery } from './http';
+import { endpoint, ifMatchState, preconditionRequired, problem, readPageQuery } from './http';
 
 const SEARCH_TYPES: SearchType[] = ['persons', 'cards', 'temporary-cards', 'requests', 'certificates', 'mobile-ids', 'virtual-smart-cards', 'software-tokens'];
 const ACTIONABLE: Partial<Record<SearchType, ObjectType>> = {
@@ -238,10 +238,10 @@ export function objectHandlers(store: Store) {
           refused(f.value.id, account, action, 'denied', `missing permission ${rule.permission}`, target);
           return problem(403, 'Access denied', `This needs the permission ${rule.permission}.`, { missingPermission: rule.permission });
         }
-        const ifMatch = request.headers.get('If-Match');
-        if (!ifMatch) return problem(428, 'Precondition required', 'Send the version you loaded in an If-Match header.');
         const current = f.value.version;
-        if (ifMatch.replace(/^W\//, '').replace(/"/g, '') !== String(current)) {
+        const match = ifMatchState(request, current);
+        if (match === 'missing') return preconditionRequired();
+        if (match === 'stale') {
           refused(f.value.id, account, action, 'refused', 'changed since it was loaded', target);
           return problem(412, 'Changed meanwhile', `This ${NOUN[type]} was changed by someone else since you loaded it. Reload it and try again.`, { currentVersion: current });
         }

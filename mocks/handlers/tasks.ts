@@ -5,7 +5,7 @@ import type { Account, TaskRecord } from '../db/seed';
 import type { Store } from '../db/store';
 import { approvalsOf, blockOf, decide, isOpen, REJECT_REASONS, taskActions } from '../domain/approvals';
 import { mayWorkOn } from '../domain/tasks';
-import { endpoint, paginate, problem, readPageQuery } from './http';
+import { endpoint, ifMatchState, paginate, preconditionRequired, problem, readPageQuery } from './http';
 
 const DECISIONS: TaskDecisionKind[] = ['approve', 'reject', 'postpone'];
 const BLOCK_TEXT = {
@@ -104,9 +104,9 @@ export function taskHandlers(store: Store) {
         store.audit({ actor: account.username, action: `task-${decision}`, target, outcome: 'denied', detail: block });
         return problem(block === 'already-acted' ? 409 : 403, 'Separation of duties', BLOCK_TEXT[block], { type: '/problems/separation-of-duties' });
       }
-      const ifMatch = request.headers.get('If-Match');
-      if (!ifMatch) return problem(428, 'Precondition required', 'Send the version you loaded in an If-Match header.');
-      if (ifMatch.replace(/^W\//, '').replace(/"/g, '') !== String(t.version)) {
+      const match = ifMatchState(request, t.version);
+      if (match === 'missing') return preconditionRequired();
+      if (match === 'stale') {
         return problem(412, 'Changed meanwhile', 'This task changed since you opened it. Reload it and decide again.', { currentVersion: t.version });
       }
       let body: { reason?: string };
