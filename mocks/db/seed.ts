@@ -79,6 +79,8 @@ export interface AuditEntry {
   target: string;
   outcome: 'success' | 'denied' | 'failed';
   detail?: string;
+  /** The tenant the actor was signed in to; absent means the default tenant. */
+  tenantId?: string;
 }
 
 export interface Tenant {
@@ -100,7 +102,7 @@ export interface Db {
   tenants: Table<Tenant>;
   accounts: Table<Account>;
   history: Table<HistoryEntry>;
-  sessions: Map<string, { accountId: string; createdAt: string }>;
+  sessions: Map<string, { accountId: string; createdAt: string; tenantId: string }>;
   audit: AuditEntry[];
   servers: number;
   pendingServerCertificateRequests: number;
@@ -113,6 +115,8 @@ export type Collections = {
 };
 
 export const DEMO_SEED = 20261127;
+/** The tenant of the generated organisation; records without a tenantId belong to it. */
+export const DEFAULT_TENANT_ID = 'tenant-nordvik';
 /** Generated data is dated relative to this instant so it is the same on every run. */
 export const BASE_TIME = Date.UTC(2026, 10, 1, 8, 0, 0);
 const DAY = 86_400_000;

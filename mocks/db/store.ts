@@ -1,4 +1,4 @@
-import { generateDb, generateDbAsync, type AuditEntry, type Collections, type Db, type SeedOptions } from './seed';
+import { DEFAULT_TENANT_ID, generateDb, generateDbAsync, type AuditEntry, type Collections, type Db, type SeedOptions } from './seed';
 
 /**
  * Every change to the demo data is an operation in a journal on top of the generated base. The browser
@@ -8,7 +8,7 @@ type PutOp = { [K in keyof Collections]: { kind: 'put'; collection: K; value: Co
 
 export type Op =
   | PutOp
-  | { kind: 'session.create'; id: string; accountId: string; at: string }
+  | { kind: 'session.create'; id: string; accountId: string; at: string; tenantId?: string }
   | { kind: 'session.delete'; id: string }
   | { kind: 'audit'; entry: AuditEntry };
 
@@ -36,7 +36,7 @@ function applyOp(db: Db, op: Op): void {
       (db[op.collection] as unknown as { put(v: unknown): void }).put(op.value);
       break;
     case 'session.create':
-      db.sessions.set(op.id, { accountId: op.accountId, createdAt: op.at });
+      db.sessions.set(op.id, { accountId: op.accountId, createdAt: op.at, tenantId: op.tenantId ?? DEFAULT_TENANT_ID });
       break;
     case 'session.delete':
       db.sessions.delete(op.id);

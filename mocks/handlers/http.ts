@@ -32,6 +32,8 @@ export interface PublicCtx {
 export interface Ctx extends PublicCtx {
   account: Account;
   principal: Principal;
+  /** The tenant of the session: every handler answers with this tenant's data only. */
+  tenantId: string;
 }
 
 type Access = 'public' | Requirement | { permission: Permission; right: Requirement };
@@ -48,13 +50,18 @@ export interface Endpoint {
 export const ENDPOINTS: Endpoint[] = [];
 
 export function sessionAccount(store: Store, cookies: Record<string, string>): Account | null {
+  return sessionOf(store, cookies)?.account ?? null;
+}
+
+/** The signed-in account and the tenant its session was opened in, or null. */
+export function sessionOf(store: Store, cookies: Record<string, string>): { account: Account; tenantId: string } | null {
   const sid = cookies[SESSION_COOKIE];
   if (!sid) return null;
   const session = store.db.sessions.get(sid);
   if (!session) return null;
   const account = store.db.accounts.find((a) => a.id === session.accountId);
   if (!account || account.status !== 'Active' || !mayUseInteractiveSignIn(account.roles)) return null;
-  return account;
+  return { account, tenantId: session.tenantId };
 }
 
 /**
@@ -79,21 +86,22 @@ export function endpoint(
     if (access === 'public') {
       return (resolve as Resolver<PublicCtx>)({ request, url, params, cookies, store });
     }
-    const account = sessionAccount(store, cookies);
-    if (!account) return problem(401, 'Not signed in', 'Sign in to continue; the session is missing or has ended.');
+    const session = sessionOf(store, cookies);
+    if (!session) return problem(401, 'Not signed in', 'Sign in to continue; the session is missing or has ended.');
+    const { account, tenantId } = session;
     const principal = principalOf(account.roles);
     const requirement: Requirement = 'permission' in access ? access.right : access;
     const target = `${method.toUpperCase()} /api/v1${path}`;
     if (!meets(principal, requirement)) {
       const right = 'right' in requirement ? requirement.right : undefined;
-      store.audit({ actor: account.username, action: 'request', target, outcome: 'denied', detail: `missing right ${right}` });
+      store.audit({ actor: account.username, action: 'request', target, outcome: 'denied', detail: `missing right ${right}`, tenantId });
       return problem(403, 'Access denied', `This needs the right ${right}.`, right ? { missingRight: right } : {});
     }
     if ('permission' in access && !can(principal, access.permission)) {
-      store.audit({ actor: account.username, action: 'request', target, outcome: 'denied', detail: `missing permission ${access.permission}` });
+      store.audit({ actor: account.username, action: 'request', target, outcome: 'denied', detail: `missing permission ${access.permission}`, tenantId });
       return problem(403, 'Access denied', `This needs the permission ${access.permission}.`, { missingPermission: access.permission });
     }
-    return (resolve as Resolver<Ctx>)({ request, url, params, cookies, store, account, principal });
+    return (resolve as Resolver<Ctx>)({ request, url, params, cookies, store, account, principal, tenantId });
   });
 }
 

@@ -2,7 +2,12 @@ import { http } from 'msw';
 import type { Store } from '../db/store';
 import { API, problem } from './http';
 import { sessionHandlers } from './session';
-import { areaHandlers } from './areas';
+import { adminHandlers } from './admin';
+import { tenantHandlers } from './tenants';
+import { userHandlers } from './users';
+import { selfServiceHandlers } from './selfService';
+import { selfServiceCredentialHandlers } from './selfServiceCredentials';
+import { digitalIdHandlers } from './digitalId';
 import { objectHandlers } from './objects';
 import { taskHandlers } from './tasks';
 import { batchOrderHandlers } from './batchOrders';
@@ -14,7 +19,12 @@ export function createHandlers(store: Store) {
     ...objectHandlers(store),
     ...taskHandlers(store),
     ...batchOrderHandlers(store),
-    ...areaHandlers(store),
+    ...adminHandlers(store),
+    ...tenantHandlers(store),
+    ...userHandlers(store),
+    ...selfServiceHandlers(store),
+    ...selfServiceCredentialHandlers(store),
+    ...digitalIdHandlers(store),
     http.all(`${API}/*`, () => problem(404, 'Not found', 'There is no such endpoint.')),
   ];
 }

@@ -1,5 +1,11 @@
 import { enBatch } from './en-batch';
 import { enTasks } from './en-tasks';
+import { enAdmin } from './en-admin';
+import { enTenants } from './en-tenants';
+import { enUsers } from './en-users';
+import { enSelfService } from './en-self-service';
+import { enSelfServiceCredentials } from './en-self-service-credentials';
+import { enDigitalId } from './en-digital-id';
 
 /** English messages. Every UI string goes through here; `{name}` marks a value filled in at run time. */
 export const en = {
@@ -296,6 +302,12 @@ export const en = {
   'effect.request-aborted': 'The card request is withdrawn from the approval queue.',
   ...enTasks,
   ...enBatch,
+  ...enAdmin,
+  ...enTenants,
+  ...enUsers,
+  ...enSelfService,
+  ...enSelfServiceCredentials,
+  ...enDigitalId,
 } as const;
 
 export type MessageKey = keyof typeof en;

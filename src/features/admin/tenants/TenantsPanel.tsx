@@ -1,0 +1,4 @@
+/** The Admin view's Tenants: list and create. */
+export function TenantsPanel() {
+  return null;
+}

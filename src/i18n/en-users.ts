@@ -1,0 +1,2 @@
+/** English messages of Roles and User Administration (keys start with `roles.` and `users.`). */
+export const enUsers = {} as const;
