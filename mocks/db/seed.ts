@@ -39,6 +39,8 @@ export interface Account {
   personId: string;
   roles: string[];
   status: UserStatus;
+  /** Tenants the account may sign in to: absent means the default tenant only, `*` every tenant. */
+  tenantIds?: string[];
 }
 
 export interface TaskRecord {

@@ -10,7 +10,7 @@ import {
 } from '../../src/access/model';
 import type { Collection, Problem } from '../../src/api/types';
 import type { Store } from '../db/store';
-import type { Account } from '../db/seed';
+import { DEFAULT_TENANT_ID, type Account } from '../db/seed';
 
 export const API = '*/api/v1';
 export const SESSION_COOKIE = 'prime_session';
@@ -48,6 +48,17 @@ export interface Endpoint {
 
 /** Every endpoint the mock backend implements, for the tests that walk them all. */
 export const ENDPOINTS: Endpoint[] = [];
+
+/** Whether a record (a person, an audit entry, a process…) belongs to a tenant; no tenantId means the default tenant. */
+export function inTenant(record: { tenantId?: string } | null | undefined, tenantId: string): boolean {
+  return !!record && (record.tenantId ?? DEFAULT_TENANT_ID) === tenantId;
+}
+
+/** Whether an account may work in a tenant: `tenantIds` absent means the default tenant only, `*` every tenant. */
+export function accountInTenant(account: Pick<Account, 'tenantIds'>, tenantId: string): boolean {
+  const ids = account.tenantIds ?? [DEFAULT_TENANT_ID];
+  return ids.includes('*') || ids.includes(tenantId);
+}
 
 export function sessionAccount(store: Store, cookies: Record<string, string>): Account | null {
   return sessionOf(store, cookies)?.account ?? null;
