@@ -7,7 +7,7 @@ import globals from 'globals';
 const FEATURES = ['search', 'tasks', 'batch-orders', 'admin', 'roles', 'users', 'self-service', 'digital-id'];
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-demo', 'node_modules', 'public/mockServiceWorker.js', 'test-results', 'playwright-report'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', 'public/mockServiceWorker.js', 'test-results', 'playwright-report'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -54,6 +54,9 @@ import type {
   Service,
   ServiceState,
   SessionInfo,
+  Tenant,
+  TenantChoice,
+  TenantInput,
   Task,
   TaskBlock,
   TaskDecision,
@@ -382,10 +385,11 @@ type HolderRow<T> = Required<SearchRow<T>>;
 
 const TYPE_SHAPES: [schemaPointer: string, shape: Record<string, string>][] = [
   ['/components/schemas/Problem', { type: 'required', title: 'required', status: 'required', detail: 'optional', missingRight: 'optional', missingPermission: 'optional', errors: 'optional', correlationId: 'optional', currentVersion: 'optional', currentStatus: 'optional' } satisfies Shape<Problem>],
-  ['/components/schemas/SessionInfo', { user: 'required', roles: 'required', rights: 'required', permissions: 'required' } satisfies Shape<SessionInfo>],
+  ['/components/schemas/SessionInfo', { user: 'required', roles: 'required', rights: 'required', permissions: 'required', tenant: 'required' } satisfies Shape<SessionInfo>],
+  ['/components/schemas/SessionInfo/properties/tenant', { id: 'required', name: 'required' } satisfies Shape<SessionInfo['tenant']>],
   ['/components/schemas/SessionInfo/properties/user', { id: 'required', username: 'required', displayName: 'required' } satisfies Shape<SessionInfo['user']>],
   ['/components/schemas/CollectionEnvelope', { items: 'required', total: 'required', page: 'required', pageSize: 'required' } satisfies Shape<Collection<unknown>>],
-  ['/components/schemas/Person', { id: 'required', personalId: 'required', firstName: 'required', lastName: 'required', displayName: 'required', email: 'required', orgUnit: 'required', organization: 'required', type: 'required', status: 'required', createdAt: 'required', version: 'required' } satisfies Shape<Person>],
+  ['/components/schemas/Person', { id: 'required', personalId: 'required', firstName: 'required', lastName: 'required', displayName: 'required', email: 'required', orgUnit: 'required', organization: 'required', type: 'required', status: 'required', createdAt: 'required', version: 'required', tenantId: 'optional' } satisfies Shape<Person>],
   ['/components/schemas/Card', { id: 'required', number: 'required', personId: 'required', type: 'required', status: 'required', validFrom: 'required', validTo: 'required', version: 'required' } satisfies Shape<Card>],
   ['/components/schemas/Certificate', { id: 'required', cardId: 'required nullable', personId: 'required', type: 'required', status: 'required', serialNumber: 'required', validTo: 'required', version: 'required' } satisfies Shape<Certificate>],
   ['/components/schemas/Credential', { id: 'required', personId: 'required', kind: 'required', label: 'required', status: 'required', createdAt: 'required', version: 'required' } satisfies Shape<Credential>],
@@ -398,7 +402,7 @@ const TYPE_SHAPES: [schemaPointer: string, shape: Record<string, string>][] = [
   ['/components/schemas/CertificateSearchRow', { id: 'required', cardId: 'required nullable', personId: 'required', type: 'required', status: 'required', serialNumber: 'required', validTo: 'required', version: 'required', holder: 'required nullable' } satisfies Shape<HolderRow<Certificate>>],
   ['/components/schemas/CredentialSearchRow', { id: 'required', personId: 'required', kind: 'required', label: 'required', status: 'required', createdAt: 'required', version: 'required', holder: 'required nullable' } satisfies Shape<HolderRow<Credential>>],
   // Object pages
-  ['/components/schemas/PersonDetail', { id: 'required', personalId: 'required', firstName: 'required', lastName: 'required', displayName: 'required', email: 'required', orgUnit: 'required', organization: 'required', type: 'required', status: 'required', createdAt: 'required', version: 'required', allowedActions: 'required', actionDetails: 'required', cards: 'required', temporaryCards: 'required', certificates: 'required', credentials: 'required', requests: 'required' } satisfies Shape<PersonDetail>],
+  ['/components/schemas/PersonDetail', { id: 'required', personalId: 'required', firstName: 'required', lastName: 'required', displayName: 'required', email: 'required', orgUnit: 'required', organization: 'required', type: 'required', status: 'required', createdAt: 'required', version: 'required', tenantId: 'optional', allowedActions: 'required', actionDetails: 'required', cards: 'required', temporaryCards: 'required', certificates: 'required', credentials: 'required', requests: 'required' } satisfies Shape<PersonDetail>],
   ['/components/schemas/CardDetail', { id: 'required', number: 'required', personId: 'required', type: 'required', status: 'required', validFrom: 'required', validTo: 'required', version: 'required', allowedActions: 'required', actionDetails: 'required', holder: 'required', certificates: 'required' } satisfies Shape<CardDetail>],
   ['/components/schemas/TemporaryCardDetail', { id: 'required', number: 'required', personId: 'required nullable', status: 'required', validTo: 'required', version: 'required', allowedActions: 'required', actionDetails: 'required', holder: 'required nullable', certificates: 'required' } satisfies Shape<TemporaryCardDetail>],
   ['/components/schemas/CertificateDetail', { id: 'required', cardId: 'required nullable', personId: 'required', type: 'required', status: 'required', serialNumber: 'required', validTo: 'required', version: 'required', allowedActions: 'required', actionDetails: 'required', holder: 'required', cardNumber: 'required nullable' } satisfies Shape<CertificateDetail>],
@@ -440,12 +444,16 @@ const TYPE_SHAPES: [schemaPointer: string, shape: Record<string, string>][] = [
   ['/components/schemas/BatchOrderRoles', { add: 'required', remove: 'required' } satisfies Shape<NonNullable<BatchOrderDetail['roles']>> & Shape<NonNullable<BatchOrderInput['roles']>>],
   ['/components/schemas/BatchOrderInput', { type: 'required', ids: 'optional', query: 'optional', roles: 'optional' } satisfies Shape<BatchOrderInput>],
   ['/components/schemas/BatchOrderQuery', { q: 'optional', status: 'optional', type: 'optional' } satisfies Shape<NonNullable<BatchOrderInput['query']>>],
-  ['/components/schemas/Service', { id: 'required', name: 'required', state: 'required', since: 'required' } satisfies Shape<Service>],
-  ['/components/schemas/RoleInfo', { id: 'required', name: 'required', area: 'required', description: 'required', designer: 'required', explorer: 'required', rights: 'required', permissions: 'required', assignableToPerson: 'required' } satisfies Shape<RoleInfo>],
-  ['/components/schemas/User', { id: 'required', username: 'required', displayName: 'required', status: 'required', roles: 'required' } satisfies Shape<User>],
-  ['/components/schemas/SelfServiceMe', { person: 'required', cards: 'required', certificates: 'required', credentials: 'required' } satisfies Shape<SelfServiceMe>],
-  ['/components/schemas/DigitalIdOverview', { mobileIds: 'required', virtualSmartCards: 'required', softwareTokens: 'required', servers: 'required', pendingServerCertificateRequests: 'required' } satisfies Shape<DigitalIdOverview>],
+  ['/components/schemas/Service', { id: 'required', name: 'required', state: 'required', since: 'required', version: 'required', uptimeSeconds: 'required nullable', changedBy: 'required nullable', allowedActions: 'required' } satisfies Shape<Service>],
+  ['/components/schemas/RoleInfo', { id: 'required', name: 'required', area: 'required', description: 'required', designer: 'required', explorer: 'required', rights: 'required', permissions: 'required', assignableToPerson: 'required', holders: 'required' } satisfies Shape<RoleInfo>],
+  ['/components/schemas/User', { id: 'required', username: 'required', displayName: 'required', status: 'required', roles: 'required', version: 'required', allowedActions: 'required' } satisfies Shape<User>],
+  ['/components/schemas/SelfServiceMe', { person: 'required', cards: 'required', certificates: 'required', credentials: 'required', registration: 'required', securityPassword: 'required', mayRequestCard: 'required' } satisfies Shape<SelfServiceMe>],
+  ['/components/schemas/DigitalIdOverview', { mobileIds: 'required', virtualSmartCards: 'required', softwareTokens: 'required', servers: 'required', pendingServerRegistrations: 'required', pendingServerCertificateRequests: 'required', serverCertificates: 'required', certificatesAwaitingInstallation: 'required' } satisfies Shape<DigitalIdOverview>],
   ['/components/schemas/CredentialStatusCounts', { Registered: 'required', Active: 'required', Inactive: 'required', Locked: 'required' } satisfies Shape<DigitalIdOverview['mobileIds']>],
+  // Tenants
+  ['/components/schemas/Tenant', { id: 'required', name: 'required', description: 'required', logo: 'required nullable', createdAt: 'required', version: 'required' } satisfies Shape<Tenant>],
+  ['/components/schemas/TenantChoice', { id: 'required', name: 'required', logo: 'required nullable' } satisfies Shape<TenantChoice>],
+  ['/components/schemas/TenantInput', { name: 'required', description: 'optional', logo: 'optional nullable' } satisfies Shape<TenantInput>],
 ];
 
 const TYPE_ENUMS: [schemaPointer: string, members: Record<string, true>][] = [
@@ -469,7 +477,7 @@ const TYPE_ENUMS: [schemaPointer: string, members: Record<string, true>][] = [
   ['/components/schemas/BatchItemStatus', { pending: true, done: true, failed: true, skipped: true } satisfies Members<BatchItem['status']>],
   ['/components/schemas/ServiceState', { Running: true, Stopped: true, Starting: true, Stopping: true } satisfies Members<ServiceState>],
   ['/components/schemas/RoleInfo/properties/area', { PRIME: true, 'Digital ID': true } satisfies Members<RoleInfo['area']>],
-  ['/components/schemas/UserStatus', { Active: true, Inactive: true } satisfies Members<UserStatus>],
+  ['/components/schemas/UserStatus', { Registered: true, Active: true, Inactive: true } satisfies Members<UserStatus>],
   ['/components/schemas/TemporaryCardStatus', { Requested: true, Unassigned: true, Assigned: true, Expired: true, Locked: true, Failed: true, Aborted: true } satisfies Members<TemporaryCardStatus>],
   ['/components/schemas/RequestStatus', { Requested: true, Approved: true, Rejected: true, Aborted: true } satisfies Members<RequestStatus>],
   ['/components/schemas/CardRequest/properties/type', { 'card-request': true } satisfies Members<CardRequest['type']>],
@@ -591,7 +599,7 @@ describe('the contract document', () => {
     expectValid('/components/schemas/TemporaryCard', failed, 'failed temporary card');
     const entry: HistoryEntry = { id: 'h-x', objectId: 'card-x', at: '2026-11-01T08:00:00.000Z', actor: { username: 'u', displayName: 'U' }, action: 'lock', outcome: 'refused', reason: 'Lost', before: 'Active', after: 'Active', detail: 'x' };
     expectValid('/components/schemas/HistoryEntry', entry, 'history entry with every optional field');
-    const service: Service = { id: 'svc-x', name: 'X', state: 'Stopping', since: '2026-11-01T08:00:00Z' };
+    const service: Service = { id: 'svc-x', name: 'X', state: 'Stopping', since: '2026-11-01T08:00:00Z', version: 1, uptimeSeconds: null, changedBy: null, allowedActions: [] };
     expectValid('/components/schemas/Service', service, 'stopping service');
     const task: TaskDetail = {
       id: 't-x', type: 'registration-review', status: 'Withdrawn', createdAt: '2026-11-01T08:00:00Z', requestedBy: { id: 'p-x', displayName: 'X' }, subject: { id: 'p-y', displayName: 'Y' },
@@ -1277,7 +1285,8 @@ describe('Open Tasks', () => {
     for (const username of DECIDERS) {
       const { cookie, session } = await signIn(username);
       const items = await queueOf(cookie);
-      const expected = store.db.tasks.filter((t) => QUEUE_STATUSES.includes(t.status) && mayDecide(session, t.type));
+      // The personas sign in to the default tenant: the queue holds its tasks only.
+      const expected = store.db.tasks.filter((t) => QUEUE_STATUSES.includes(t.status) && mayDecide(session, t.type) && !store.db.persons.get(t.subjectId)?.tenantId);
       expect(expected.length, username).toBeGreaterThan(0);
       expect(items.map((t) => t.id).sort(), username).toEqual(expected.map((t) => t.id).sort());
       const times = items.map((t) => t.createdAt);
@@ -1496,7 +1505,7 @@ describe('Batch orders', () => {
   it('lists every order as a summary, newest first', async () => {
     const { cookie } = await signIn('card-production-administrator');
     const page = (await expectDocumented(list(), await call(list(), { cookie, query: { pageSize: 200 } }), 200)) as Collection<BatchOrder>;
-    expect(page.total).toBe(store.db.batchOrders.size);
+    expect(page.total).toBe(store.db.batchOrders.filter((o) => !o.tenantId).length);
     const times = page.items.map((o) => o.createdAt);
     expect(times).toEqual([...times].sort().reverse());
     for (const row of page.items) {
@@ -1681,7 +1690,7 @@ describe('Batch orders', () => {
     const personas = [await signIn('registration-officer'), await signIn('multi-role')];
     const actions = Object.keys(act().op['x-batch-actions'] ?? {});
     let refusals = 0;
-    for (const o of store.db.batchOrders.all()) {
+    for (const o of store.db.batchOrders.filter((b) => !b.tenantId)) {
       const p = personas.find((x) => (x.session.permissions as string[]).includes(BATCH_PERMISSION[o.type]))!;
       for (const action of actions.filter((a) => !orderDetail(o).allowedActions.includes(a as never))) {
         expect((await refused(p.cookie, o.id, action, 409)).currentStatus, `${o.status} ${action}`).toBe(o.status);

@@ -10,14 +10,15 @@
 import { principalOf } from '../../src/access/model';
 import type { SearchType } from '../../src/api/types';
 import { DEMO_ACCOUNTS } from '../../src/access/personas';
-import { generateDb } from '../../mocks/db/seed';
+import { DEFAULT_TENANT_ID, generateDb } from '../../mocks/db/seed';
 import { search } from '../../mocks/domain/search';
 import { mayWorkOn } from '../../mocks/domain/tasks';
+import { personInTenant } from '../../mocks/domain/tenancy';
 import { SMALL_DEMO_PERSONS } from './test';
 
 const db = generateDb({ persons: SMALL_DEMO_PERSONS });
 const find = (type: SearchType, q: string, filters: Record<string, string> = {}) =>
-  search(db, type, { q: q.toLowerCase(), filters, sort: null, page: 1, pageSize: 200 }) as { total: number; items: Record<string, unknown>[] };
+  search(db, type, { tenantId: DEFAULT_TENANT_ID, q: q.toLowerCase(), filters, sort: null, page: 1, pageSize: 200 }) as { total: number; items: Record<string, unknown>[] };
 const certificatesOf = (cardId: string) => db.certificates.filter((c) => c.cardId === cardId).map((c) => `${c.type}:${c.status}`);
 
 console.log('persons:', db.persons.size, '(demo accounts:', DEMO_ACCOUNTS.length, ')');
@@ -27,7 +28,7 @@ console.log('totals:', Object.fromEntries(types.map((t) => [t, find(t, '').total
 console.log('\nOpen Tasks per persona (Open or Postponed, decided with the persona\'s permissions):');
 for (const a of DEMO_ACCOUNTS) {
   const principal = principalOf(a.roles);
-  const tasks = db.tasks.filter((t) => (t.status === 'Open' || t.status === 'Postponed') && mayWorkOn(principal, t.type));
+  const tasks = db.tasks.filter((t) => (t.status === 'Open' || t.status === 'Postponed') && mayWorkOn(principal, t.type) && personInTenant(db, t.subjectId, DEFAULT_TENANT_ID));
   if (tasks.length) console.log(' ', a.username, tasks.length);
 }
 

@@ -15,7 +15,6 @@ import type {
   Person,
   PersonStatus,
   PersonType,
-  Service,
   TaskStatus,
   TaskType,
   UserStatus,
@@ -30,7 +29,14 @@ import {
   VISITOR_COMPANIES,
 } from './names';
 import { DEMO_PASSWORD, PERSONAS } from './personas';
+import { seedAdmin, type ConnectorRecord, type JobRecord, type ServiceRecord, type SyncRunRecord } from './seed-admin';
+import { seedTenants } from './seed-tenants';
+import { seedSelfService, type CardPinRecord, type SelfServiceRecord } from './seed-self-service';
+import { seedSelfServiceCredentials } from './seed-self-service-credentials';
+import type { CredentialSecretRecord, InvitationRecord } from '../domain/selfServiceCredentials';
 import { Table } from './table';
+import type { ServerCertificateRecord, ServerRecord } from '../domain/digitalId';
+import { seedDigitalId } from './seed-digital-id';
 
 export interface Account {
   id: string;
@@ -41,6 +47,10 @@ export interface Account {
   status: UserStatus;
   /** Tenants the account may sign in to: absent means the default tenant only, `*` every tenant. */
   tenantIds?: string[];
+  /** Bumped by every change of roles or status (If-Match in User Administration); absent means 1. */
+  version?: number;
+  /** When a password reset link was last sent. */
+  passwordResetAt?: string;
 }
 
 export interface TaskRecord {
@@ -66,6 +76,8 @@ export interface BatchOrderRecord extends BatchOrder {
   idempotencyKey: string | null;
   requestHash: string | null;
   roles?: { add: string[]; remove: string[] };
+  /** The tenant the order was created in; absent means the default tenant. */
+  tenantId?: string;
 }
 
 /** A request as stored: the requester by id. */
@@ -83,12 +95,20 @@ export interface AuditEntry {
   detail?: string;
   /** The tenant the actor was signed in to; absent means the default tenant. */
   tenantId?: string;
+  /** The id of the object acted on, and its non-secret values before and after a change. */
+  object?: string;
+  before?: Record<string, string | number | boolean | null>;
+  after?: Record<string, string | number | boolean | null>;
 }
 
 export interface Tenant {
   id: string;
   name: string;
   description: string;
+  /** A data URL (PNG, JPEG or SVG, at most 100 kB), shown in the sign-in picker. */
+  logo?: string;
+  createdAt: string;
+  version: number;
 }
 
 export interface Db {
@@ -100,14 +120,23 @@ export interface Db {
   credentials: Table<Credential>;
   tasks: Table<TaskRecord>;
   batchOrders: Table<BatchOrderRecord>;
-  services: Table<Service>;
+  services: Table<ServiceRecord>;
+  connectors: Table<ConnectorRecord>;
+  jobs: Table<JobRecord>;
+  syncRuns: Table<SyncRunRecord>;
   tenants: Table<Tenant>;
   accounts: Table<Account>;
   history: Table<HistoryEntry>;
+  /** Self-service registration and security password per account (Self-Service). */
+  selfService: Table<SelfServiceRecord>;
+  /** PIN state per card, hashed (Self-Service). */
+  pinStates: Table<CardPinRecord>;
+  invitations: Table<InvitationRecord>;
+  credentialSecrets: Table<CredentialSecretRecord>;
   sessions: Map<string, { accountId: string; createdAt: string; tenantId: string }>;
   audit: AuditEntry[];
-  servers: number;
-  pendingServerCertificateRequests: number;
+  servers: Table<ServerRecord>;
+  serverCertificates: Table<ServerCertificateRecord>;
 }
 
 /** The collections that hold rows with ids; changes to them are journalled as puts. */
@@ -182,13 +211,20 @@ function* generateSteps(options: SeedOptions): Generator<void, Db> {
     tasks: new Table(),
     batchOrders: new Table(),
     services: new Table(),
+    connectors: new Table(),
+    jobs: new Table(),
+    syncRuns: new Table(),
     tenants: new Table(),
     accounts: new Table(),
     history: new Table(),
+    selfService: new Table(),
+    pinStates: new Table(),
+    invitations: new Table(),
+    credentialSecrets: new Table(),
     sessions: new Map(),
     audit: [],
-    servers: 0,
-    pendingServerCertificateRequests: 0,
+    servers: new Table(),
+    serverCertificates: new Table(),
   };
   const usedMail = new Set<string>();
 
@@ -324,6 +360,8 @@ function* generateSteps(options: SeedOptions): Generator<void, Db> {
       personId: person.id,
       roles: p.roles,
       status: 'Active',
+      // The demo personas may sign in to every tenant, so each tenant can be tried with every role.
+      tenantIds: ['*'],
     });
     if (!p.roles.includes('BaseRoleBatchSync')) addCard(person, 'Active');
     if (p.roles.includes('PcmRolePersonalMobileUser')) addCredential(person, 'mobile-id', 'Active');
@@ -439,7 +477,8 @@ function* generateSteps(options: SeedOptions): Generator<void, Db> {
     const person = employees[i * 7 % employees.length]!;
     if (db.accounts.find((a) => a.personId === person.id)) continue;
     const roles = [rnd.pick(officerRoles), 'BaseRoleSelfServiceUser'];
-    const status: UserStatus = rnd.next() < 0.15 ? 'Inactive' : 'Active';
+    // Not active: imported and never activated (Registered) or deactivated (Inactive); no extra draw, so nothing shifts.
+    const status: UserStatus = rnd.next() < 0.15 ? (i % 2 === 0 ? 'Registered' : 'Inactive') : 'Active';
     const account: Account = {
       id: `u-${pad(db.accounts.size + 1, 4)}`,
       username: `${asciiMail(person.firstName)}.${asciiMail(person.lastName)}${i}`,
@@ -449,7 +488,7 @@ function* generateSteps(options: SeedOptions): Generator<void, Db> {
       status,
     };
     db.accounts.put(account);
-    if (status === 'Inactive') {
+    if (status !== 'Active') {
       db.tasks.put({
         id: `t-${pad(db.tasks.size + 1)}`,
         type: 'prime-user-activation',
@@ -525,11 +564,19 @@ function* generateSteps(options: SeedOptions): Generator<void, Db> {
       name,
       state: name === 'PACS export' ? 'Stopped' : 'Running',
       since: iso(BASE_TIME - rnd.int(1, 40) * DAY - i * 3_600_000),
+      version: 1,
+      changedBy: null,
+      plan: [],
+      settlesAt: null,
     });
   });
 
-  db.tenants.put({ id: 'tenant-nordvik', name: 'Nordvik', description: 'Nordvik AB, all sites' });
-  db.servers = 12 + rnd.int(0, 8);
-  db.pendingServerCertificateRequests = rnd.int(2, 6);
+  db.tenants.put({ id: DEFAULT_TENANT_ID, name: 'Nordvik', description: 'Nordvik AB, all sites', createdAt: iso(BASE_TIME - 2000 * DAY), version: 1 });
+  seedAdmin(db, createRandom(DEMO_SEED + 1), BASE_TIME);
+  seedSelfServiceCredentials(db, { demoSeed: DEMO_SEED, baseTime: BASE_TIME });
+  seedSelfService(db, { demoSeed: DEMO_SEED, baseTime: BASE_TIME });
+  seedDigitalId(db, DEMO_SEED + 5, BASE_TIME);
+  // Keep last: the second tenant is generated after everything else, so no id of the default tenant changes.
+  seedTenants(db, { demoSeed: DEMO_SEED, baseTime: BASE_TIME, defaultTenantId: DEFAULT_TENANT_ID });
   return db;
 }

@@ -62,8 +62,9 @@ export function decide(db: Db, t: TaskRecord, decision: TaskDecisionKind, entry:
       touched.push({ id: p.id, before: p.status, after: 'Active' });
     }
   } else if (t.type === 'prime-user-activation' && approved) {
-    const account = db.accounts.find((a) => a.personId === t.subjectId && a.status === 'Inactive');
-    if (account) changes.push({ collection: 'accounts', value: { ...account, status: 'Active' } });
+    // Registered (never activated) or Inactive: either becomes Active.
+    const account = db.accounts.find((a) => a.personId === t.subjectId && a.status !== 'Active');
+    if (account) changes.push({ collection: 'accounts', value: { ...account, status: 'Active', version: (account.version ?? 1) + 1 } });
   }
   return { changes, touched };
 }

@@ -72,7 +72,7 @@ function eligibility(db: Db, type: BatchOrderType, id: string): { label: string;
 }
 
 export function orderDetail(o: BatchOrderRecord): BatchOrderDetail {
-  const { idempotencyKey: _k, requestHash: _h, ...rest } = o;
+  const { idempotencyKey: _k, requestHash: _h, tenantId: _t, ...rest } = o;
   const count = (s: BatchItem['status']) => o.items.filter((i) => i.status === s).length;
   const actions: BatchOrderDetail['allowedActions'] = [];
   if (o.status === 'Created') actions.push('run', 'cancel');
@@ -166,7 +166,7 @@ function work(db: Db, o: BatchOrderRecord, item: BatchItem, actor: Account): { c
     case 'edit-roles': {
       const a = db.accounts.get(item.id)!;
       const roles = [...new Set([...a.roles.filter((r) => !o.roles!.remove.includes(r)), ...o.roles!.add])];
-      return { changes: [{ collection: 'accounts', value: { ...a, roles } }] };
+      return { changes: [{ collection: 'accounts', value: { ...a, roles, version: (a.version ?? 1) + 1 } }] };
     }
   }
 }
@@ -223,7 +223,7 @@ export class BatchRunner {
     }
     const done = !items.some((i) => i.status === 'pending');
     store.put('batchOrders', summarise({ ...order, items, status: done ? 'Finished' : 'Running', finishedAt: done ? new Date().toISOString() : null, version: order.version + 1 }));
-    if (done) store.audit({ actor: actor.username, action: 'batch-finished', target: order.id, outcome: 'success', detail: `${items.filter((i) => i.status === 'done').length} done, ${items.filter((i) => i.status === 'failed').length} failed` });
+    if (done) store.audit({ actor: actor.username, action: 'batch-finished', target: order.id, outcome: 'success', detail: `${items.filter((i) => i.status === 'done').length} done, ${items.filter((i) => i.status === 'failed').length} failed`, ...(order.tenantId ? { tenantId: order.tenantId } : {}) });
     this.schedule();
   }
 }

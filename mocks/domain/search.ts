@@ -4,9 +4,10 @@
  * query over 100,000 persons is a single scan of prepared strings.
  */
 import type { Card, CardRequest, Certificate, Credential, Person, PersonRef, SearchType, TemporaryCard } from '../../src/api/types';
-import type { Db, RequestRecord } from '../db/seed';
+import { DEFAULT_TENANT_ID, type Db, type RequestRecord } from '../db/seed';
 import type { Table } from '../db/table';
 import { STATES } from './lifecycle';
+import { tenantOfPerson } from './tenancy';
 
 type Row = { id: string };
 
@@ -22,6 +23,8 @@ interface TypeSpec<T extends Row> {
   /** Tables whose change makes the cached text stale (e.g. a holder's name). */
   dependsOn: (db: Db) => Table<Row>[];
   text: (row: T, db: Db) => string;
+  /** The row's tenant (a person's own, or its holder's), cached with the text. */
+  tenant: (row: T, db: Db) => string;
   filters: Record<string, Filter<T>>;
   sort: Record<string, (row: T, db: Db) => string>;
   defaultSort: string;
@@ -42,6 +45,7 @@ const credentialSpec = (): TypeSpec<Credential> => ({
   table: (db) => db.credentials,
   dependsOn: (db) => [db.persons],
   text: (c, db) => `${c.label} ${holderName(db, c.personId)}`.toLowerCase(),
+  tenant: (c, db) => tenantOfPerson(db, c.personId),
   filters: { status: { values: ['Registered', 'Active', 'Inactive', 'Locked'], test: eq((c) => c.status) } },
   sort: { label: (c) => c.label, status: (c) => c.status, createdAt: (c) => c.createdAt, holder: (c, db) => holderName(db, c.personId) },
   defaultSort: 'createdAt',
@@ -53,6 +57,7 @@ export const SEARCH_TYPES: Record<SearchType, TypeSpec<Row>> = {
     table: (db) => db.persons,
     dependsOn: () => [],
     text: (p: Person) => `${p.displayName} ${p.personalId} ${p.email}`.toLowerCase(),
+    tenant: (p: Person) => p.tenantId ?? DEFAULT_TENANT_ID,
     filters: {
       status: { values: STATES.person, test: eq((p: Person) => p.status) },
       type: { values: ['employee', 'contractor', 'visitor'], test: eq((p: Person) => p.type) },
@@ -75,6 +80,7 @@ export const SEARCH_TYPES: Record<SearchType, TypeSpec<Row>> = {
     table: (db) => db.cards,
     dependsOn: (db) => [db.persons],
     text: (c: Card, db) => `${c.number} ${holderName(db, c.personId)}`.toLowerCase(),
+    tenant: (c: Card, db) => tenantOfPerson(db, c.personId),
     filters: {
       status: { values: STATES.card, test: eq((c: Card) => c.status) },
       type: { values: ['employee', 'contractor', 'visitor'], test: eq((c: Card) => c.type) },
@@ -95,6 +101,8 @@ export const SEARCH_TYPES: Record<SearchType, TypeSpec<Row>> = {
     table: (db) => db.temporaryCards,
     dependsOn: (db) => [db.persons],
     text: (t: TemporaryCard, db) => `${t.number} ${holderName(db, t.personId)}`.toLowerCase(),
+    // The pool of unassigned temporary cards is the default tenant's service desk.
+    tenant: (t: TemporaryCard, db) => tenantOfPerson(db, t.personId),
     filters: { status: { values: STATES['temporary-card'], test: eq((t: TemporaryCard) => t.status) } },
     sort: { number: (t: TemporaryCard) => t.number, status: (t: TemporaryCard) => t.status, validTo: (t: TemporaryCard) => t.validTo, holder: (t: TemporaryCard, db) => holderName(db, t.personId) },
     defaultSort: 'number',
@@ -104,6 +112,7 @@ export const SEARCH_TYPES: Record<SearchType, TypeSpec<Row>> = {
     table: (db) => db.requests,
     dependsOn: (db) => [db.persons],
     text: (r: RequestRecord, db) => `${r.id} ${holderName(db, r.personId)}`.toLowerCase(),
+    tenant: (r: RequestRecord, db) => tenantOfPerson(db, r.personId),
     filters: { status: { values: ['Requested', 'Approved', 'Rejected', 'Aborted'], test: eq((r: RequestRecord) => r.status) } },
     sort: { createdAt: (r: RequestRecord) => r.createdAt, status: (r: RequestRecord) => r.status, holder: (r: RequestRecord, db) => holderName(db, r.personId) },
     defaultSort: 'createdAt',
@@ -116,6 +125,7 @@ export const SEARCH_TYPES: Record<SearchType, TypeSpec<Row>> = {
     table: (db) => db.certificates,
     dependsOn: (db) => [db.persons],
     text: (c: Certificate, db) => `${c.serialNumber} ${holderName(db, c.personId)}`.toLowerCase(),
+    tenant: (c: Certificate, db) => tenantOfPerson(db, c.personId),
     filters: {
       status: { values: STATES.certificate, test: eq((c: Certificate) => c.status) },
       type: { values: ['authentication', 'signature', 'encryption'], test: eq((c: Certificate) => c.type) },
@@ -146,6 +156,7 @@ interface Prepared {
   stamp: string;
   rows: readonly Row[];
   texts: string[];
+  tenants: string[];
   orders: Map<string, Int32Array>;
 }
 const cache = new WeakMap<Db, Map<SearchType, Prepared>>();
@@ -158,7 +169,7 @@ function prepared(db: Db, type: SearchType): Prepared {
   let p = byType.get(type);
   if (!p || p.stamp !== stamp) {
     const rows = rowsOf(db, type);
-    p = { stamp, rows, texts: rows.map((r) => spec.text(r, db)), orders: new Map() };
+    p = { stamp, rows, texts: rows.map((r) => spec.text(r, db)), tenants: rows.map((r) => spec.tenant(r, db)), orders: new Map() };
     byType.set(type, p);
   }
   return p;
@@ -179,6 +190,8 @@ function order(db: Db, type: SearchType, p: Prepared, field: string): Int32Array
 }
 
 export interface SearchQuery {
+  /** Only rows of this tenant are found (the session's tenant). */
+  tenantId: string;
   q: string;
   filters: Record<string, string>;
   sort: { field: string; dir: 'asc' | 'desc' } | null;
@@ -218,6 +231,8 @@ export function search(db: Db, type: SearchType, query: SearchQuery) {
   const pred = tests.length === 0 ? null : tests.length === 1 ? tests[0]! : (row: Row) => tests.every((f) => f(row));
   const q = query.q;
   const texts = p.texts;
+  const tenants = p.tenants;
+  const tenantId = query.tenantId;
   const rows = p.rows;
   const start = (query.page - 1) * query.pageSize;
   const end = start + query.pageSize;
@@ -227,6 +242,7 @@ export function search(db: Db, type: SearchType, query: SearchQuery) {
   const asc = sort.dir === 'asc';
   for (let k = 0; k < n; k++) {
     const i = ord[asc ? k : n - 1 - k]!;
+    if (tenants[i] !== tenantId) continue;
     if (q && !texts[i]!.includes(q)) continue;
     if (pred && !pred(rows[i]!)) continue;
     if (total >= start && total < end) items.push(spec.out(rows[i]!, db));

@@ -4,7 +4,8 @@ import type { BatchOrder, BatchOrderInput, BatchOrderType, SearchType } from '..
 import type { Store } from '../db/store';
 import { BATCH_PERMISSION, BatchRunner, createOrder, MAX_ITEMS, orderDetail, requestHash, summarise } from '../domain/batch';
 import { checkFilters, search } from '../domain/search';
-import { endpoint, paginate, problem, readPageQuery } from './http';
+import { accountInTenant, endpoint, inTenant, paginate, problem, readPageQuery } from './http';
+import { personInTenant, tenantOfPerson } from '../domain/tenancy';
 
 const TYPES = Object.keys(BATCH_PERMISSION) as BatchOrderType[];
 /** What an order's search criteria select, and the state ready for it when none is given. */
@@ -17,28 +18,50 @@ const SOURCE: Record<BatchOrderType, { in: SearchType | null; status?: string }>
 };
 
 export function batchOrderHandlers(store: Store) {
+  /** Whether an object an order names belongs to the tenant (objects that do not exist are left to createOrder). */
+  const inThisTenant = (type: BatchOrderType, id: string, tenantId: string): boolean => {
+    const db = store.db;
+    switch (type) {
+      case 'produce-cards': {
+        const c = db.cards.get(id);
+        return !c || tenantOfPerson(db, c.personId) === tenantId;
+      }
+      case 'issue-temporary-cards': {
+        const c = db.temporaryCards.get(id);
+        return !c || tenantOfPerson(db, c.personId) === tenantId;
+      }
+      case 'request-cards':
+      case 'reset-passwords':
+        return !db.persons.get(id) || personInTenant(db, id, tenantId);
+      case 'edit-roles': {
+        const a = db.accounts.get(id);
+        return !a || accountInTenant(a, tenantId);
+      }
+    }
+  };
+
   const runner = new BatchRunner(store);
   runner.resume();
-  const summaryOf = ({ items: _i, idempotencyKey: _k, requestHash: _h, startedAt: _s, finishedAt: _f, version: _v, roles: _r, ...o }: ReturnType<typeof summarise>): BatchOrder => o;
+  const summaryOf = ({ items: _i, idempotencyKey: _k, requestHash: _h, startedAt: _s, finishedAt: _f, version: _v, roles: _r, tenantId: _t, ...o }: ReturnType<typeof summarise>): BatchOrder => o;
 
   return [
-    endpoint(store, 'get', '/batch-orders', { right: 'Batch Orders' }, ({ url }) => {
+    endpoint(store, 'get', '/batch-orders', { right: 'Batch Orders' }, ({ url, tenantId }) => {
       const pq = readPageQuery(url, ['createdAt', 'type', 'status']);
       if (pq instanceof Response) return pq;
       const status = url.searchParams.get('status');
       const statuses = ['Created', 'Running', 'Finished', 'Completed', 'Cancelled'];
       if (status && !statuses.includes(status)) return problem(422, 'Invalid query', 'Some filters are not valid.', { errors: { status: `status must be one of ${statuses.join(', ')}.` } });
-      const items = store.db.batchOrders.filter((b) => !status || b.status === status).map(summaryOf);
+      const items = store.db.batchOrders.filter((b) => inTenant(b, tenantId) && (!status || b.status === status)).map(summaryOf);
       return HttpResponse.json(paginate(items, pq.sort ? pq : { ...pq, sort: { field: 'createdAt', dir: 'desc' } }));
     }),
 
-    endpoint(store, 'get', '/batch-orders/:id', { right: 'Batch Orders' }, ({ params }) => {
+    endpoint(store, 'get', '/batch-orders/:id', { right: 'Batch Orders' }, ({ params, tenantId }) => {
       const o = store.db.batchOrders.get(String(params.id));
-      if (!o) return problem(404, 'Not found', 'There is no such batch order.');
+      if (!o || !inTenant(o, tenantId)) return problem(404, 'Not found', 'There is no such batch order.');
       return HttpResponse.json(orderDetail(o), { headers: { ETag: `"${o.version}"` } });
     }),
 
-    endpoint(store, 'post', '/batch-orders', { right: 'Batch Orders' }, async ({ request, principal, account }) => {
+    endpoint(store, 'post', '/batch-orders', { right: 'Batch Orders' }, async ({ request, principal, account, tenantId }) => {
       const key = request.headers.get('Idempotency-Key');
       if (!key) return problem(428, 'Idempotency key required', 'Send an Idempotency-Key header, so a retried request never creates a second order.');
       let input: BatchOrderInput;
@@ -57,11 +80,11 @@ export function batchOrderHandlers(store: Store) {
       }
       const permission = BATCH_PERMISSION[input.type];
       if (!can(principal, permission)) {
-        store.audit({ actor: account.username, action: 'batch-create', target: input.type, outcome: 'denied', detail: `missing permission ${permission}` });
+        store.audit({ actor: account.username, action: 'batch-create', target: input.type, outcome: 'denied', detail: `missing permission ${permission}`, tenantId });
         return problem(403, 'Access denied', `This order type needs the permission ${permission}.`, { missingPermission: permission });
       }
       // Keys are the caller's own: another operator's key never returns their order.
-      const earlier = store.db.batchOrders.find((o) => o.idempotencyKey === key && o.createdBy.id === account.personId);
+      const earlier = store.db.batchOrders.find((o) => o.idempotencyKey === key && o.createdBy.id === account.personId && inTenant(o, tenantId));
       if (earlier) {
         if (earlier.requestHash !== requestHash(input)) {
           return problem(422, 'Idempotency key reused', 'This Idempotency-Key was used for a different order; use a new key for a new order.', { errors: { 'Idempotency-Key': 'Used for a different order.' } });
@@ -76,28 +99,32 @@ export function batchOrderHandlers(store: Store) {
         const params = new URLSearchParams({ ...(input.query.status ? {} : SOURCE[input.type].status ? { status: SOURCE[input.type].status! } : {}), ...Object.fromEntries(Object.entries(input.query).filter(([k, v]) => k !== 'q' && v)) as Record<string, string> });
         const { filters, errors } = checkFilters(type, params);
         if (Object.keys(errors).length) return problem(422, 'Invalid criteria', 'Some search criteria are not valid.', { errors });
-        const found = search(store.db, type, { q: (input.query.q ?? '').trim().toLowerCase(), filters, sort: null, page: 1, pageSize: MAX_ITEMS + 1 });
+        const found = search(store.db, type, { tenantId, q: (input.query.q ?? '').trim().toLowerCase(), filters, sort: null, page: 1, pageSize: MAX_ITEMS + 1 });
         ids = (found.items as { id: string }[]).map((r) => r.id);
       } else return problem(422, 'Invalid request', 'Tick the objects or give search criteria.', { errors: { ids: 'Choose at least one object.' } });
+      // Objects of another tenant are unknown here, like ids that do not exist.
+      const foreign = ids.filter((id) => !inThisTenant(input.type, id, tenantId));
+      if (foreign.length) return problem(422, 'Invalid request', 'Some of the request is not valid.', { errors: { ids: `Unknown ids: ${foreign.slice(0, 5).join(', ')}${foreign.length > 5 ? '…' : ''}` } });
       if (ids.length === 0) return problem(422, 'Nothing selected', 'Choose at least one object.', { errors: { ids: 'Choose at least one object.' } });
       if (ids.length > MAX_ITEMS) return problem(422, 'Too many objects', `One order takes at most ${MAX_ITEMS.toLocaleString('en')} objects; narrow the criteria.`, { errors: { ids: 'Too many objects.' } });
       const by = { id: account.personId, displayName: store.db.persons.get(account.personId)?.displayName ?? account.username };
-      const order = createOrder(store.db, input, ids, by, key);
-      if ('errors' in order) return problem(422, 'Invalid request', 'Some of the request is not valid.', { errors: order.errors });
+      const created = createOrder(store.db, input, ids, by, key);
+      if ('errors' in created) return problem(422, 'Invalid request', 'Some of the request is not valid.', { errors: created.errors });
+      const order = { ...created, tenantId };
       store.put('batchOrders', order);
-      store.audit({ actor: account.username, action: 'batch-create', target: order.id, outcome: 'success', detail: `${input.type}, ${order.itemCount} objects` });
+      store.audit({ actor: account.username, action: 'batch-create', target: order.id, outcome: 'success', detail: `${input.type}, ${order.itemCount} objects`, tenantId });
       return HttpResponse.json(orderDetail(order), { status: 201, headers: { ETag: `"${order.version}"`, Location: `/api/v1/batch-orders/${order.id}` } });
     }),
 
-    endpoint(store, 'post', '/batch-orders/:id/actions/:action', { right: 'Batch Orders' }, ({ params, principal, account }) => {
+    endpoint(store, 'post', '/batch-orders/:id/actions/:action', { right: 'Batch Orders' }, ({ params, principal, account, tenantId }) => {
       const o = store.db.batchOrders.get(String(params.id));
-      if (!o) return problem(404, 'Not found', 'There is no such batch order.');
+      if (!o || !inTenant(o, tenantId)) return problem(404, 'Not found', 'There is no such batch order.');
       const action = String(params.action);
       if (!['run', 'cancel', 'repeat-failed', 'complete'].includes(action)) return problem(404, 'Not found', `A batch order has no action “${action}”.`);
       const permission = BATCH_PERMISSION[o.type];
       const target = `POST /api/v1/batch-orders/${o.id}/actions/${action}`;
       if (!can(principal, permission)) {
-        store.audit({ actor: account.username, action: `batch-${action}`, target, outcome: 'denied', detail: `missing permission ${permission}` });
+        store.audit({ actor: account.username, action: `batch-${action}`, target, outcome: 'denied', detail: `missing permission ${permission}`, tenantId });
         return problem(403, 'Access denied', `This needs the permission ${permission}.`, { missingPermission: permission });
       }
       if (!orderDetail(o).allowedActions.includes(action as never)) {
@@ -111,7 +138,7 @@ export function batchOrderHandlers(store: Store) {
       if (action === 'repeat-failed') next = { ...o, status: 'Running', finishedAt: null, items: o.items.map((i) => (i.status === 'failed' ? { ...i, status: 'pending' as const } : i)) };
       next = summarise({ ...next, version: o.version + 1 });
       store.put('batchOrders', next);
-      store.audit({ actor: account.username, action: `batch-${action}`, target, outcome: 'success' });
+      store.audit({ actor: account.username, action: `batch-${action}`, target, outcome: 'success', tenantId });
       if (next.status === 'Running') runner.schedule();
       return HttpResponse.json(orderDetail(next), { status: next.status === 'Running' ? 202 : 200, headers: { ETag: `"${next.version}"` } });
     }),

@@ -21,7 +21,8 @@ import type { Store } from '../db/store';
 import { commitPlan, describeActions, plan, type Actionable, type ActionInput } from '../domain/actions';
 import { ruleOf, stateAllows, type ObjectType } from '../domain/lifecycle';
 import { checkFilters, search, sortFields } from '../domain/search';
-import { endpoint, ifMatchState, preconditionRequired, problem, readPageQuery } from './http';
+import { personInTenant, tenantOfPerson } from '../domain/tenancy';
+import { endpoint, ifMatchState, inTenant, preconditionRequired, problem, readPageQuery } from './http';
 
 const SEARCH_TYPES: SearchType[] = ['persons', 'cards', 'temporary-cards', 'requests', 'certificates', 'mobile-ids', 'virtual-smart-cards', 'software-tokens'];
 const ACTIONABLE: Partial<Record<SearchType, ObjectType>> = {
@@ -89,6 +90,14 @@ function find(db: Db, type: SearchType, id: string): Found | null {
       return v && v.kind === CREDENTIAL_KIND[type] ? { type: 'credential', value: v } : null;
     }
   }
+}
+
+/** The object, when it belongs to the tenant; another tenant's object is answered like a missing one. */
+function findIn(db: Db, type: SearchType, id: string, tenantId: string): Found | null {
+  const f = find(db, type, id);
+  if (!f) return null;
+  const tenant = f.type === 'persons' ? (inTenant(f.value, tenantId) ? tenantId : null) : tenantOfPerson(db, f.value.personId);
+  return tenant === tenantId ? f : null;
 }
 
 const actionable = (f: Found): Actionable | null => {
@@ -196,27 +205,27 @@ export function objectHandlers(store: Store) {
     username: account.username,
     displayName: store.db.persons.get(account.personId)?.displayName ?? account.username,
   });
-  const refused = (objectId: string, account: Account, action: string, outcome: 'denied' | 'refused', detail: string, target: string) => {
+  const refused = (objectId: string, account: Account, action: string, outcome: 'denied' | 'refused', detail: string, target: string, tenantId: string) => {
     store.put('history', { id: `h-${String(store.db.history.size + 1).padStart(8, '0')}`, objectId, at: new Date().toISOString(), actor: actorOf(account), action, outcome, detail });
-    store.audit({ actor: account.username, action, target, outcome: outcome === 'denied' ? 'denied' : 'failed', detail });
+    store.audit({ actor: account.username, action, target, outcome: outcome === 'denied' ? 'denied' : 'failed', detail, tenantId });
   };
 
   for (const type of SEARCH_TYPES) {
     handlers.push(
-      endpoint(store, 'get', `/${type}`, { right: 'Extended Search' }, ({ url }) => {
+      endpoint(store, 'get', `/${type}`, { right: 'Extended Search' }, ({ url, tenantId }) => {
         const pq = readPageQuery(url, sortFields(type));
         if (pq instanceof Response) return pq;
         const { filters, errors } = checkFilters(type, url.searchParams);
         if (Object.keys(errors).length) return problem(422, 'Invalid query', 'Some search criteria are not valid.', { errors });
-        return HttpResponse.json(search(store.db, type, { q: pq.q, filters, sort: pq.sort, page: pq.page, pageSize: pq.pageSize }));
+        return HttpResponse.json(search(store.db, type, { tenantId, q: pq.q, filters, sort: pq.sort, page: pq.page, pageSize: pq.pageSize }));
       }),
-      endpoint(store, 'get', `/${type}/:id`, { right: 'Extended Search' }, ({ params, principal, account }) => {
-        const f = find(store.db, type, String(params.id));
+      endpoint(store, 'get', `/${type}/:id`, { right: 'Extended Search' }, ({ params, principal, account, tenantId }) => {
+        const f = findIn(store.db, type, String(params.id), tenantId);
         if (!f) return problem(404, 'Not found', `There is no such ${NOUN[type]}.`);
         return json(detail(store.db, f, principal, account));
       }),
-      endpoint(store, 'get', `/${type}/:id/history`, { right: 'Extended Search' }, ({ params }) => {
-        const f = find(store.db, type, String(params.id));
+      endpoint(store, 'get', `/${type}/:id/history`, { right: 'Extended Search' }, ({ params, tenantId }) => {
+        const f = findIn(store.db, type, String(params.id), tenantId);
         if (!f) return problem(404, 'Not found', `There is no such ${NOUN[type]}.`);
         const entries = store.db.history.filter((h) => h.objectId === f.value.id);
         const first = origin(f);
@@ -227,27 +236,27 @@ export function objectHandlers(store: Store) {
     const objectType = ACTIONABLE[type];
     if (!objectType) continue;
     handlers.push(
-      endpoint(store, 'post', `/${type}/:id/actions/:action`, { right: 'Extended Search' }, async ({ params, principal, account, request }) => {
+      endpoint(store, 'post', `/${type}/:id/actions/:action`, { right: 'Extended Search' }, async ({ params, principal, account, request, tenantId }) => {
         const action = String(params.action);
         const target = `POST /api/v1/${type}/${String(params.id)}/actions/${action}`;
-        const f = find(store.db, type, String(params.id));
+        const f = findIn(store.db, type, String(params.id), tenantId);
         if (!f) return problem(404, 'Not found', `There is no such ${NOUN[type]}.`);
         const rule = ruleOf(objectType, action);
         if (!rule) return problem(404, 'Not found', `A ${NOUN[type]} has no action “${action}”.`);
         if (!can(principal, rule.permission)) {
-          refused(f.value.id, account, action, 'denied', `missing permission ${rule.permission}`, target);
+          refused(f.value.id, account, action, 'denied', `missing permission ${rule.permission}`, target, tenantId);
           return problem(403, 'Access denied', `This needs the permission ${rule.permission}.`, { missingPermission: rule.permission });
         }
         const current = f.value.version;
         const match = ifMatchState(request, current);
         if (match === 'missing') return preconditionRequired();
         if (match === 'stale') {
-          refused(f.value.id, account, action, 'refused', 'changed since it was loaded', target);
+          refused(f.value.id, account, action, 'refused', 'changed since it was loaded', target, tenantId);
           return problem(412, 'Changed meanwhile', `This ${NOUN[type]} was changed by someone else since you loaded it. Reload it and try again.`, { currentVersion: current });
         }
         const status = f.value.status;
         if (!stateAllows(objectType, status, action)) {
-          refused(f.value.id, account, action, 'refused', `not allowed in state ${status}`, target);
+          refused(f.value.id, account, action, 'refused', `not allowed in state ${status}`, target, tenantId);
           return problem(409, 'Not possible in this state', `The ${NOUN[type]} is ${status}; ${action.replace(/-/g, ' ')} is not possible in that state.`, { currentStatus: status });
         }
         let input: ActionInput;
@@ -260,10 +269,14 @@ export function objectHandlers(store: Store) {
         if (rule.reasons && (!input.reason || !rule.reasons.includes(input.reason))) {
           return problem(422, 'Reason required', 'Choose a reason from the list.', { errors: { reason: `Choose one of: ${rule.reasons.join(', ')}.` } });
         }
+        // A person of another tenant is no person here (a temporary card is assigned within its tenant).
+        if (input.personId && !personInTenant(store.db, input.personId, tenantId)) {
+          return problem(422, 'Invalid request', 'There is no such person.', { errors: { personId: 'There is no such person.' } });
+        }
         const a = actionable(f)!;
         const planned = plan({ db: store.db, now: Date.now(), actorPersonId: account.personId }, a, action, input);
         if ('refused' in planned) {
-          refused(f.value.id, account, action, 'refused', planned.detail, target);
+          refused(f.value.id, account, action, 'refused', planned.detail, target, tenantId);
           return problem(planned.status, planned.status === 409 ? 'Not possible now' : 'Invalid request', planned.detail, planned.errors ? { errors: planned.errors } : {});
         }
         const after = planned.changes.find((c) => c.value.id === f.value.id)?.value as { status?: string } | undefined;
@@ -276,7 +289,7 @@ export function objectHandlers(store: Store) {
           after: after?.status ?? status,
           label: label(f),
         });
-        store.audit({ actor: account.username, action, target, outcome: 'success', ...(input.reason ? { detail: `reason: ${input.reason}` } : {}) });
+        store.audit({ actor: account.username, action, target, outcome: 'success', ...(input.reason ? { detail: `reason: ${input.reason}` } : {}), tenantId });
         return json(detail(store.db, find(store.db, type, f.value.id)!, principal, account));
       }),
     );

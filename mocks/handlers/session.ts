@@ -2,21 +2,23 @@ import { HttpResponse } from 'msw';
 import { findRole, mayUseInteractiveSignIn, principalOf } from '../../src/access/model';
 import type { SessionInfo } from '../../src/api/types';
 import type { Store } from '../db/store';
-import { endpoint, problem, SESSION_COOKIE } from './http';
-import type { Account } from '../db/seed';
+import { accountInTenant, endpoint, problem, SESSION_COOKIE } from './http';
+import { DEFAULT_TENANT_ID, type Account } from '../db/seed';
 
 // On a real backend the cookie is also Secure; the mock serves plain http on localhost.
 const cookie = (value: string, maxAge?: number) =>
   `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict${maxAge !== undefined ? `; Max-Age=${maxAge}` : ''}`;
 
-function sessionInfo(store: Store, account: Account): SessionInfo {
+function sessionInfo(store: Store, account: Account, tenantId: string): SessionInfo {
   const person = store.db.persons.find((p) => p.id === account.personId);
+  const tenant = store.db.tenants.get(tenantId);
   const { rights, permissions } = principalOf(account.roles);
   return {
     user: { id: account.id, username: account.username, displayName: person?.displayName ?? account.username },
     roles: account.roles.filter((r) => findRole(r)),
     rights: [...rights],
     permissions: [...permissions],
+    tenant: { id: tenantId, name: tenant?.name ?? tenantId },
   };
 }
 
@@ -29,36 +31,46 @@ export function sessionHandlers(store: Store) {
       } catch {
         return problem(422, 'Invalid request', 'Send a JSON body with username and password.');
       }
-      const { username, password } = (body ?? {}) as { username?: unknown; password?: unknown };
+      const { username, password, tenant } = (body ?? {}) as { username?: unknown; password?: unknown; tenant?: unknown };
       const errors: Record<string, string> = {};
       if (typeof username !== 'string' || !username.trim()) errors.username = 'Enter your username.';
       if (typeof password !== 'string' || !password) errors.password = 'Enter your password.';
-      if (Object.keys(errors).length) return problem(422, 'Invalid request', 'Username and password are required.', { errors });
+      // No tenant chosen: the default tenant (a console with one tenant shows no picker).
+      const tenantId = tenant === undefined || tenant === null ? DEFAULT_TENANT_ID : typeof tenant === 'string' ? tenant : '';
+      if (!store.db.tenants.get(tenantId)) errors.tenant = 'Choose one of the tenants.';
+      if (Object.keys(errors).length) {
+        return problem(422, 'Invalid request', errors.tenant && Object.keys(errors).length === 1 ? 'There is no such tenant.' : 'Username and password are required.', { errors });
+      }
       const name = (username as string).trim().toLowerCase();
       const account = store.db.accounts.find((a) => a.username === name);
       // One answer for an unknown user and a wrong password, so sign-in does not reveal who exists.
       if (!account || account.password !== password) {
-        store.audit({ actor: name, action: 'sign-in', target: 'session', outcome: 'failed' });
+        store.audit({ actor: name, action: 'sign-in', target: 'session', outcome: 'failed', tenantId });
+        return problem(401, 'Sign-in failed', 'The username or password is not correct.');
+      }
+      // The same answer as a wrong password, so sign-in does not reveal who works in which tenant.
+      if (!accountInTenant(account, tenantId)) {
+        store.audit({ actor: name, action: 'sign-in', target: 'session', outcome: 'denied', detail: `not a member of tenant ${tenantId}`, tenantId });
         return problem(401, 'Sign-in failed', 'The username or password is not correct.');
       }
       if (!mayUseInteractiveSignIn(account.roles)) {
-        store.audit({ actor: name, action: 'sign-in', target: 'session', outcome: 'denied', detail: 'system account' });
+        store.audit({ actor: name, action: 'sign-in', target: 'session', outcome: 'denied', detail: 'system account', tenantId });
         return problem(403, 'System account', 'This is a system account for batch synchronisation; it cannot sign in interactively.');
       }
       if (account.status !== 'Active') {
-        store.audit({ actor: name, action: 'sign-in', target: 'session', outcome: 'denied', detail: 'account inactive' });
+        store.audit({ actor: name, action: 'sign-in', target: 'session', outcome: 'denied', detail: 'account inactive', tenantId });
         return problem(403, 'Account inactive', 'This account is not active. Ask the helpdesk to activate it.');
       }
       const id = crypto.randomUUID();
-      store.commit({ kind: 'session.create', id, accountId: account.id, at: new Date().toISOString() });
-      store.audit({ actor: name, action: 'sign-in', target: 'session', outcome: 'success' });
-      return HttpResponse.json(sessionInfo(store, account), { headers: { 'Set-Cookie': cookie(id) } });
+      store.commit({ kind: 'session.create', id, accountId: account.id, at: new Date().toISOString(), tenantId });
+      store.audit({ actor: name, action: 'sign-in', target: 'session', outcome: 'success', tenantId });
+      return HttpResponse.json(sessionInfo(store, account, tenantId), { headers: { 'Set-Cookie': cookie(id) } });
     }),
-    endpoint(store, 'get', '/session', { signedIn: true }, ({ account }) => HttpResponse.json(sessionInfo(store, account))),
-    endpoint(store, 'delete', '/session', { signedIn: true }, ({ cookies, account }) => {
+    endpoint(store, 'get', '/session', { signedIn: true }, ({ account, tenantId }) => HttpResponse.json(sessionInfo(store, account, tenantId))),
+    endpoint(store, 'delete', '/session', { signedIn: true }, ({ cookies, account, tenantId }) => {
       const id = cookies[SESSION_COOKIE];
       if (id) store.commit({ kind: 'session.delete', id });
-      store.audit({ actor: account.username, action: 'sign-out', target: 'session', outcome: 'success' });
+      store.audit({ actor: account.username, action: 'sign-out', target: 'session', outcome: 'success', tenantId });
       return new HttpResponse(null, { status: 204, headers: { 'Set-Cookie': cookie('', 0) } });
     }),
   ];

@@ -5,6 +5,7 @@ import type { Account, TaskRecord } from '../db/seed';
 import type { Store } from '../db/store';
 import { approvalsOf, blockOf, decide, isOpen, REJECT_REASONS, taskActions } from '../domain/approvals';
 import { mayWorkOn } from '../domain/tasks';
+import { personInTenant } from '../domain/tenancy';
 import { endpoint, ifMatchState, paginate, preconditionRequired, problem, readPageQuery } from './http';
 
 const DECISIONS: TaskDecisionKind[] = ['approve', 'reject', 'postpone'];
@@ -57,13 +58,14 @@ export function taskHandlers(store: Store) {
       card: card ? { id: card.id, number: card.number, type: card.type, status: card.status, validTo: card.validTo } : null,
     };
   };
-  const visible = (id: string, principal: Principal) => {
+  // A task belongs to the tenant of the person it is about.
+  const visible = (id: string, principal: Principal, tenantId: string) => {
     const t = db().tasks.get(id);
-    return t && mayWorkOn(principal, t.type) ? t : undefined;
+    return t && mayWorkOn(principal, t.type) && personInTenant(db(), t.subjectId, tenantId) ? t : undefined;
   };
 
   return [
-    endpoint(store, 'get', '/tasks', { right: 'Open Tasks' }, ({ url, principal }) => {
+    endpoint(store, 'get', '/tasks', { right: 'Open Tasks' }, ({ url, principal, tenantId }) => {
       const pq = readPageQuery(url, ['createdAt', 'type', 'status']);
       if (pq instanceof Response) return pq;
       const type = url.searchParams.get('type');
@@ -73,35 +75,35 @@ export function taskHandlers(store: Store) {
       if (status && !['Open', 'Postponed'].includes(status)) errors.status = 'status must be Open or Postponed.';
       if (Object.keys(errors).length) return problem(422, 'Invalid query', 'Some filters are not valid.', { errors });
       const items = db()
-        .tasks.filter((t) => isOpen(t) && mayWorkOn(principal, t.type) && (!type || t.type === type) && (!status || t.status === status))
+        .tasks.filter((t) => isOpen(t) && mayWorkOn(principal, t.type) && (!type || t.type === type) && (!status || t.status === status) && personInTenant(db(), t.subjectId, tenantId))
         .map(summary)
         .filter((t) => !pq.q || t.subject.displayName.toLowerCase().includes(pq.q));
       return HttpResponse.json(paginate(items, pq.sort ? pq : { ...pq, sort: { field: 'createdAt', dir: 'desc' } }));
     }),
 
-    endpoint(store, 'get', '/tasks/:id', { right: 'Open Tasks' }, ({ params, principal, account }) => {
-      const t = visible(String(params.id), principal);
+    endpoint(store, 'get', '/tasks/:id', { right: 'Open Tasks' }, ({ params, principal, account, tenantId }) => {
+      const t = visible(String(params.id), principal, tenantId);
       if (!t) return problem(404, 'Not found', 'There is no such task for you.');
       const body = detail(t, principal, account);
       return HttpResponse.json(body, { headers: { ETag: `"${body.version}"` } });
     }),
 
-    endpoint(store, 'post', '/tasks/:id/actions/:decision', { right: 'Open Tasks' }, async ({ params, principal, account, request }) => {
+    endpoint(store, 'post', '/tasks/:id/actions/:decision', { right: 'Open Tasks' }, async ({ params, principal, account, request, tenantId }) => {
       const decision = String(params.decision) as TaskDecisionKind;
       const target = `POST /api/v1/tasks/${String(params.id)}/actions/${decision}`;
-      const t = visible(String(params.id), principal);
+      const t = visible(String(params.id), principal, tenantId);
       if (!t) return problem(404, 'Not found', 'There is no such task for you.');
       if (!DECISIONS.includes(decision)) return problem(404, 'Not found', `A task has no action “${decision}”.`);
       const actor = { username: account.username, displayName: db().persons.get(account.personId)?.displayName ?? account.username };
       if (!isOpen(t)) {
         const last = [...t.decisions].reverse().find((d) => d.decision !== 'postpone');
         const by = last ? ` by ${last.actor.displayName} at ${last.at}` : '';
-        store.audit({ actor: account.username, action: `task-${decision}`, target, outcome: 'failed', detail: `task ${t.status}` });
+        store.audit({ actor: account.username, action: `task-${decision}`, target, outcome: 'failed', detail: `task ${t.status}`, tenantId });
         return problem(409, 'Already decided', `This task is ${t.status}${by}.`, { currentStatus: t.status });
       }
       const block = blockOf(t, account);
       if (block) {
-        store.audit({ actor: account.username, action: `task-${decision}`, target, outcome: 'denied', detail: block });
+        store.audit({ actor: account.username, action: `task-${decision}`, target, outcome: 'denied', detail: block, tenantId });
         return problem(block === 'already-acted' ? 409 : 403, 'Separation of duties', BLOCK_TEXT[block], { type: '/problems/separation-of-duties' });
       }
       const match = ifMatchState(request, t.version);
@@ -138,7 +140,7 @@ export function taskHandlers(store: Store) {
           ...(body.reason ? { reason: body.reason } : {}),
         });
       }
-      store.audit({ actor: account.username, action: `task-${decision}`, target, outcome: 'success', ...(body.reason ? { detail: `reason: ${body.reason}` } : {}) });
+      store.audit({ actor: account.username, action: `task-${decision}`, target, outcome: 'success', ...(body.reason ? { detail: `reason: ${body.reason}` } : {}), tenantId });
       const fresh = detail(db().tasks.get(t.id)!, principal, account);
       return HttpResponse.json(fresh, { headers: { ETag: `"${fresh.version}"` } });
     }),

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { ApiError, apiFetch } from '../api/client';
-import type { SessionInfo } from '../api/types';
+import type { Collection, SessionInfo, TenantChoice } from '../api/types';
 
 export const sessionKey = ['session'] as const;
 
@@ -33,7 +33,9 @@ export function resetClientState(qc: QueryClient, session: SessionInfo | null) {
 export function useSignIn() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: { username: string; password: string }) =>
+    // `tenant` left out: the backend's default tenant. Signing in clears every cached answer, so
+    // nothing of the previous tenant survives either.
+    mutationFn: (credentials: { username: string; password: string; tenant?: string }) =>
       apiFetch<SessionInfo>('/session', { method: 'POST', body: credentials }),
     onSuccess: (session) => resetClientState(qc, session),
   });
@@ -45,5 +47,14 @@ export function useSignOut() {
     mutationFn: () => apiFetch<void>('/session', { method: 'DELETE' }),
     // Even when the backend cannot be reached, this browser forgets the user.
     onSettled: () => resetClientState(qc, null),
+  });
+}
+
+/** The tenants the sign-in page offers (public; the default tenant first). */
+export function useTenantChoices() {
+  return useQuery({
+    queryKey: ['tenants', 'choices'],
+    queryFn: ({ signal }) => apiFetch<Collection<TenantChoice>>('/tenants', { signal }),
+    staleTime: 60_000,
   });
 }

@@ -32,6 +32,8 @@ export interface SessionInfo {
   roles: string[];
   rights: Right[];
   permissions: Permission[];
+  /** The tenant the session was opened in; everything the session sees belongs to it. */
+  tenant: { id: string; name: string };
 }
 
 export type PersonType = 'employee' | 'contractor' | 'visitor';
@@ -50,6 +52,8 @@ export interface Person {
   status: PersonStatus;
   createdAt: string;
   version: number;
+  /** The person's tenant; absent means the default tenant. */
+  tenantId?: string;
 }
 
 export type CardStatus =
@@ -168,11 +172,20 @@ export interface BatchOrder {
 }
 
 export type ServiceState = 'Running' | 'Stopped' | 'Starting' | 'Stopping';
+export type ServiceAction = 'start' | 'stop' | 'restart';
 export interface Service {
   id: string;
   name: string;
   state: ServiceState;
+  /** When the service entered its current state. */
   since: string;
+  version: number;
+  /** Seconds since it started, while Running; null otherwise. */
+  uptimeSeconds: number | null;
+  /** Who made the last change (a username), or null for the installation. */
+  changedBy: string | null;
+  /** What this caller may do now (state and permissions). */
+  allowedActions: ServiceAction[];
 }
 
 export interface RoleInfo {
@@ -185,30 +198,45 @@ export interface RoleInfo {
   rights: Right[];
   permissions: Permission[];
   assignableToPerson: boolean;
+  /** The accounts of the caller's tenant that hold the role. */
+  holders: RoleHolder[];
 }
 
-export type UserStatus = 'Active' | 'Inactive';
+/** Registered (imported, never activated) → Active by activate; Active → Inactive by deactivate; Inactive → Active by reactivate. */
+export type UserStatus = 'Registered' | 'Active' | 'Inactive';
 export interface User {
   id: string;
   username: string;
   displayName: string;
   status: UserStatus;
   roles: string[];
+  version: number;
+  /** What the caller may do with this account now. */
+  allowedActions: UserAction[];
 }
 
 export interface SelfServiceMe {
   person: Person;
-  cards: Card[];
+  cards: SelfServiceCard[];
   certificates: Certificate[];
   credentials: Credential[];
+  registration: SelfServiceRegistration;
+  securityPassword: SelfServiceRegistration;
+  /** Whether a new card may be requested now (no card is already requested or waiting to be activated). */
+  mayRequestCard: boolean;
 }
 
 export interface DigitalIdOverview {
   mobileIds: Record<CredentialStatus, number>;
   virtualSmartCards: Record<CredentialStatus, number>;
   softwareTokens: Record<CredentialStatus, number>;
+  /** Approved servers. */
   servers: number;
+  pendingServerRegistrations: number;
   pendingServerCertificateRequests: number;
+  serverCertificates: Record<ServerCertificateStatus, number>;
+  /** Issued (Valid) certificates whose installation is not confirmed yet. */
+  certificatesAwaitingInstallation: number;
 }
 
 /* ---- Extended Search and object pages ---- */
@@ -359,4 +387,400 @@ export interface BatchOrderInput {
   ids?: string[];
   query?: { q?: string; status?: string; type?: string };
   roles?: { add: string[]; remove: string[] };
+}
+
+// ---- Admin ----
+
+export type ConnectorType = 'directory' | 'ca' | 'pacs' | 'printer' | 'email' | 'hr-import';
+/** Non-secret settings; which fields a connector has depends on its type (see openapi). */
+export type ConnectorSettings = Record<string, string | number | boolean>;
+export interface ConnectorTestResult {
+  ok: boolean;
+  message: string;
+  checkedAt: string;
+  latencyMs: number;
+}
+export interface Connector {
+  id: string;
+  type: ConnectorType;
+  name: string;
+  enabled: boolean;
+  settings: ConnectorSettings;
+  /** Which write-only secrets have a value; the values are never sent. */
+  secretsSet: Record<string, boolean>;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+  lastTest: ConnectorTestResult | null;
+}
+export interface ConnectorInput {
+  enabled: boolean;
+  settings: ConnectorSettings;
+  /** A value replaces the secret; a missing one keeps it. */
+  secrets?: Record<string, string>;
+}
+
+export type AuditValues = Record<string, string | number | boolean | null>;
+export interface AuditLogEntry {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  outcome: 'success' | 'denied' | 'failed';
+  detail?: string;
+  object?: string;
+  before?: AuditValues;
+  after?: AuditValues;
+}
+
+export type ProcessKind = 'job' | 'batch-order' | 'sync-run';
+export interface Process {
+  id: string;
+  name: string;
+  kind: ProcessKind;
+  owner: string;
+  startedAt: string;
+  /** 0–100. */
+  progress: number;
+  allowedActions: 'kill'[];
+}
+
+export type SyncRunStatus = 'Running' | 'Finished' | 'Killed';
+export interface SyncRun {
+  id: string;
+  status: SyncRunStatus;
+  source: string;
+  startedAt: string;
+  finishedAt: string | null;
+  /** The administrator who started it. */
+  startedBy: string;
+  /** The system account it runs as. */
+  runAs: string;
+  progress: number;
+  created: number;
+  updated: number;
+  deactivated: number;
+  errors: { identity: string; message: string }[];
+}
+
+// ---- Roles and User Administration ----
+
+export interface RoleHolder {
+  id: string;
+  username: string;
+  displayName: string;
+}
+
+export const USER_ACTIONS = ['assign-role', 'de-assign-role', 'activate', 'reactivate', 'deactivate', 'reset-password'] as const;
+export type UserAction = (typeof USER_ACTIONS)[number];
+
+export interface UserRole {
+  /** Technical reference, e.g. `BaseRoleOfficer`. */
+  id: string;
+  name: string;
+  /** Why the caller may not de-assign this role now (the lock-out rule), or absent. */
+  blockedBecause?: string;
+}
+
+/** One PRIME user account as User Administration shows it. */
+export interface UserDetail {
+  id: string;
+  username: string;
+  displayName: string;
+  personId: string;
+  email: string | null;
+  orgUnit: string | null;
+  status: UserStatus;
+  roles: UserRole[];
+  version: number;
+  allowedActions: UserAction[];
+  /** Actions the caller's permissions allow but a rule blocks now, with the reason (e.g. deactivating oneself). */
+  blockedActions: { action: UserAction; reason: string }[];
+  /** Roles the caller may assign to this account now; never a system role such as Batch sync. */
+  assignableRoles: { id: string; name: string }[];
+  /** When a password reset link was last sent, or null. */
+  passwordResetAt: string | null;
+}
+
+export interface UserActionInput {
+  /** assign-role, de-assign-role: the role's technical reference. */
+  role?: string;
+  /** deactivate: why, optional. */
+  reason?: string;
+}
+
+/** reset-password: the account, and where the one-time reset link went. The password itself is never shown or stored readable. */
+export interface PasswordResetResult {
+  user: UserDetail;
+  sentTo: string;
+}
+
+// ---- Tenants ----
+
+/** A tenant as the sign-in picker shows it (public). */
+export interface TenantChoice {
+  id: string;
+  name: string;
+  /** A data URL (PNG, JPEG or SVG). */
+  logo: string | null;
+}
+
+/** A tenant as the Admin view lists it. */
+export interface Tenant {
+  id: string;
+  name: string;
+  description: string;
+  logo: string | null;
+  createdAt: string;
+  version: number;
+}
+
+/** The body of POST /admin/tenants. */
+export interface TenantInput {
+  name: string;
+  description?: string;
+  /** A data URL: image/png, image/jpeg or image/svg+xml, at most 100 kB. */
+  logo?: string | null;
+}
+
+// ---- Self-service user ----
+
+export type SelfServiceCardAction = 'activate' | 'renew' | 'lock' | 'change-pin' | 'unblock-pin' | 'unblock-pin-offline';
+
+/** One of my cards: what I may do with it now, and whether its PIN is blocked (never the PIN itself). */
+export interface SelfServiceCard extends Card {
+  allowedActions: SelfServiceCardAction[];
+  /** Reasons (lock) and effects (e.g. certificates revoked) of each allowed action. */
+  actionDetails: Partial<Record<SelfServiceCardAction, ActionDetail>>;
+  pinBlocked: boolean;
+}
+
+/** Whether I am registered for self-service (registration) or have a security password, and since when. */
+export interface SelfServiceRegistration {
+  registered: boolean;
+  at: string | null;
+}
+
+/** The answer to an offline PIN unblock: the response to type at the card, 16 hex digits in groups of 4. */
+export interface UnblockResponse {
+  response: string;
+  card: SelfServiceCard;
+}
+
+/** The answer to POST /self-service/card-requests. */
+export interface SelfServiceCardRequestResult {
+  requestId: string;
+  card: SelfServiceCard;
+}
+
+// ---- Self-service visitor, mobile ID, software tokens, virtual smart cards ----
+
+export type InvitationResponse = 'pending' | 'accepted' | 'denied';
+export type InvitationAction = 'accept' | 'deny' | 'invite';
+export interface InvitationParticipant {
+  email: string;
+  /** The person's name when the organisation knows the address. */
+  displayName: string | null;
+  response: InvitationResponse;
+}
+/** A meeting invitation as its invitee sees it. */
+export interface Invitation {
+  id: string;
+  title: string;
+  organiser: PersonRef;
+  location: string;
+  startsAt: string;
+  endsAt: string;
+  /** The meeting has ended: nothing can be answered or added any more. */
+  over: boolean;
+  myResponse: InvitationResponse;
+  participants: InvitationParticipant[];
+  version: number;
+  allowedActions: InvitationAction[];
+}
+export interface InviteParticipantsInput {
+  emails: string[];
+}
+
+/** A certificate of a credential, as its holder sees it. */
+export interface CredentialCertificate {
+  id: string;
+  type: CertificateType;
+  status: CertificateStatus;
+  validTo: string;
+}
+
+export type MobileIdAction = 'activate' | 'confirm';
+export interface SelfMobileId extends Credential {
+  certificates: CredentialCertificate[];
+  /** When the current activation code expires; null when none was asked for. */
+  activationExpiresAt: string | null;
+  allowedActions: MobileIdAction[];
+}
+/** A new activation code: shown as text and as a QR code; a new one replaces it. */
+export interface MobileIdActivation {
+  activationCode: string;
+  expiresAt: string;
+  qrPayload: string;
+  mobileId: SelfMobileId;
+}
+
+export type SoftwareTokenAction = 'accept-terms' | 'recover' | 'revoke';
+export interface SelfSoftwareToken extends Credential {
+  certificates: CredentialCertificate[];
+  /** When the last passphrase was shown; the passphrase itself is never answered again. */
+  passphraseIssuedAt: string | null;
+  allowedActions: SoftwareTokenAction[];
+}
+/** The answer of accepting the terms or recovering: the passphrase, shown this once. */
+export interface SoftwareTokenPassphrase {
+  passphrase: string;
+  softwareToken: SelfSoftwareToken;
+}
+
+export type VscAction = 'provision-certificates' | 'reset-pin' | 'lock';
+export interface SelfVirtualSmartCard extends Credential {
+  certificates: CredentialCertificate[];
+  pinChangedAt: string | null;
+  allowedActions: VscAction[];
+}
+
+/** Sensitive changes repeat the current password (step-up). */
+export interface StepUpInput {
+  currentPassword: string;
+}
+export interface VscResetPinInput extends StepUpInput {
+  newPin: string;
+}
+export interface VscLockInput extends StepUpInput {
+  reason: string;
+  /** Keep the encryption certificate valid so old encrypted mail can still be read. */
+  keepEncryptionCertificate?: boolean;
+}
+
+// ---- Digital ID ----
+
+/** A person as a Digital ID officer sees them in search results and pickers. */
+export interface DigitalIdPerson {
+  id: string;
+  displayName: string;
+  personalId: string;
+  email: string;
+  orgUnit: string;
+  type: PersonType;
+  status: PersonStatus;
+}
+
+/** The person's PRIME account (login), when they have one. */
+export interface DigitalIdAccount {
+  id: string;
+  username: string;
+}
+
+export type MobileIdUserAction = 'enable' | 'disable' | 'lock';
+export interface MobileIdUserRow {
+  person: DigitalIdPerson;
+  account: DigitalIdAccount | null;
+  /** Holds the Mobile ID user role (PcmRolePersonalMobileUser). */
+  mobileIdUser: boolean;
+  mobileIds: Credential[];
+  allowedActions: MobileIdUserAction[];
+  /** Reasons to choose from when locking; empty when lock is not allowed. */
+  lockReasons: string[];
+}
+
+export type SoftwareTokenUserAction = 'enable' | 'start-request';
+export interface SoftwareTokenUserRow {
+  person: DigitalIdPerson;
+  account: DigitalIdAccount | null;
+  /** Holds the Software token user role (PstmRoleSelfServiceUser). */
+  softwareTokenUser: boolean;
+  softwareTokens: Credential[];
+  allowedActions: SoftwareTokenUserAction[];
+}
+
+export type ServerStatus = 'Pending approval' | 'Approved' | 'Rejected';
+export interface Server {
+  id: string;
+  commonName: string;
+  sanDns: string[];
+  sanIps: string[];
+  location: string;
+  responsibles: PersonRef[];
+  status: ServerStatus;
+  requestedBy: PersonRef;
+  createdAt: string;
+  decidedBy: PersonRef | null;
+  decidedAt: string | null;
+  rejectReason: string | null;
+  version: number;
+  allowedActions: 'request-certificate'[];
+}
+
+export interface ServerInput {
+  commonName: string;
+  sanDns: string[];
+  sanIps: string[];
+  location: string;
+  responsibles: string[];
+}
+
+export type ServerCertificateStatus = 'Pending approval' | 'Rejected' | 'Valid' | 'Revoked' | 'Expired';
+export type ServerCertificateFormat = 'pkcs10' | 'pkcs12';
+export type ServerCertificateAction = 'revoke' | 'renew' | 'confirm-installation';
+export interface ServerCertificate {
+  id: string;
+  server: { id: string; commonName: string };
+  format: ServerCertificateFormat;
+  status: ServerCertificateStatus;
+  commonName: string;
+  sanDns: string[];
+  sanIps: string[];
+  keyAlgorithm: string | null;
+  serialNumber: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  /** The server administrator confirmed the certificate is installed on the server. */
+  installedAt: string | null;
+  requestedBy: PersonRef;
+  createdAt: string;
+  decidedBy: PersonRef | null;
+  decidedAt: string | null;
+  rejectReason: string | null;
+  revokedAt: string | null;
+  revocationReason: string | null;
+  /** The certificate this one renews. */
+  renewalOf: string | null;
+  version: number;
+  allowedActions: ServerCertificateAction[];
+  /** Reasons to choose from when revoking; empty when revoke is not allowed. */
+  revokeReasons: string[];
+}
+
+export type ServerCertificateInput =
+  | { serverId: string; format: 'pkcs10'; csr: string }
+  | { serverId: string; format: 'pkcs12' };
+
+/** The answer to a certificate request: the PKCS#12 password is in it once and never again. */
+export interface ServerCertificateCreated {
+  certificate: ServerCertificate;
+  p12Password: string | null;
+}
+
+export type DigitalIdApprovalKind = 'server-registration' | 'server-certificate';
+/** Why this approver may not decide (separation of duties): their own request, or a server they are responsible for. */
+export type DigitalIdApprovalBlock = 'own-request' | 'responsible';
+export interface DigitalIdApproval {
+  /** The id of the server or certificate waiting for approval. */
+  id: string;
+  kind: DigitalIdApprovalKind;
+  version: number;
+  createdAt: string;
+  requestedBy: PersonRef;
+  server: Server;
+  certificate: ServerCertificate | null;
+  allowedActions: ('approve' | 'reject')[];
+  blockedBecause: DigitalIdApprovalBlock | null;
+  rejectReasons: string[];
 }

@@ -2,13 +2,14 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Navigate, useSearchParams } from 'react-router-dom';
 import { ROLES, type RoleDefinition } from '../access/model';
 import { DEMO_ACCOUNTS, toKebab } from '../access/personas';
-import { useSession, useSignIn } from '../access/session';
+import { useSession, useSignIn, useTenantChoices } from '../access/session';
 import { ApiError } from '../api/client';
 import { t, type MessageKey } from '../i18n';
 import { usePageTitle } from '../ui/usePageTitle';
 import { demoControls } from './demo';
 import { DemoBannerSlot } from './DemoBannerSlot';
 import { safeNext } from './paths';
+import '../features/admin/tenants/tenants.css';
 
 type Group = 'PRIME' | 'self-service' | 'Digital ID' | 'system' | 'combined';
 const groupOf = (r: RoleDefinition): Group =>
@@ -25,7 +26,13 @@ export default function LoginPage() {
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<{ username?: string; password?: string }>({});
   const usernameRef = useRef<HTMLInputElement>(null);
-  const ids = { user: useId(), pass: useId(), userErr: useId(), passErr: useId(), formErr: useId() };
+  const ids = { user: useId(), pass: useId(), userErr: useId(), passErr: useId(), formErr: useId(), tenant: useId(), tenantHint: useId(), tenantErr: useId() };
+  // The picker shows only when there is a choice; without it the backend takes the default tenant.
+  const tenants = useTenantChoices().data?.items ?? [];
+  const [chosenTenant, setChosenTenant] = useState<string | null>(null);
+  const tenantId = chosenTenant ?? tenants[0]?.id ?? null;
+  const tenant = tenants.find((x) => x.id === tenantId);
+  const showPicker = tenants.length > 1;
 
   useEffect(() => usernameRef.current?.focus(), []);
 
@@ -38,14 +45,17 @@ export default function LoginPage() {
     if (!password) errors.password = t('login.passwordRequired');
     setFieldErrors(errors);
     if (errors.username || errors.password) return;
-    signIn.mutate({ username: username.trim(), password });
+    signIn.mutate({ username: username.trim(), password, ...(showPicker && tenantId ? { tenant: tenantId } : {}) });
   };
 
   let formError: string | null = null;
+  let tenantError: string | null = null;
   if (signIn.error) {
     const err = signIn.error;
-    formError =
-      err instanceof ApiError && err.status === 401
+    if (err instanceof ApiError && err.status === 422 && err.problem.errors?.tenant) tenantError = t('tenants.picker.unknown');
+    formError = tenantError
+      ? null
+      : err instanceof ApiError && err.status === 401
         ? t('login.failed')
         : err instanceof ApiError && err.status === 403
           ? (err.problem.detail ?? t('login.systemAccount'))
@@ -108,6 +118,36 @@ export default function LoginPage() {
               </span>
             )}
           </div>
+          {showPicker && (
+            <div className="field tenant-picker">
+              <label htmlFor={ids.tenant}>{t('tenants.picker.label')}</label>
+              <div className="tenant-picker-row">
+                {tenant?.logo ? <img className="tenant-logo" src={tenant.logo} alt="" width={28} height={28} /> : <span className="tenant-logo" aria-hidden="true" />}
+                <select
+                  id={ids.tenant}
+                  name="tenant"
+                  value={tenantId ?? ''}
+                  onChange={(e) => setChosenTenant(e.target.value)}
+                  aria-describedby={[ids.tenantHint, tenantError ? ids.tenantErr : ''].filter(Boolean).join(' ')}
+                  aria-invalid={tenantError ? true : undefined}
+                >
+                  {tenants.map((x) => (
+                    <option key={x.id} value={x.id}>
+                      {x.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <span id={ids.tenantHint} className="field-hint">
+                {t('tenants.picker.hint')}
+              </span>
+              {tenantError && (
+                <span id={ids.tenantErr} className="field-error">
+                  {tenantError}
+                </span>
+              )}
+            </div>
+          )}
           <button type="submit" className="button primary" disabled={signIn.isPending}>
             {signIn.isPending ? t('login.submitting') : t('login.submit')}
           </button>

@@ -11,6 +11,7 @@ import { Loading } from './StatusPages';
 import { TaskCountBadge } from '../features/tasks/count';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Toasts } from '../ui/toast';
+import '../features/admin/tenants/tenants.css';
 
 /** The signed-in frame: header, main navigation from the route table, and the current view. */
 export default function Shell() {
@@ -40,6 +41,10 @@ export default function Shell() {
       <div className="layout">
         <header className="topbar">
           <span className="brand">{t('app.name')}</span>
+          <span className="topbar-tenant" data-testid="tenant">
+            <span className="visually-hidden">{t('tenants.header.label')}: </span>
+            {session.tenant.name}
+          </span>
           <div className="who">
             <span className="who-name" data-testid="display-name">
               <span className="visually-hidden">{t('header.signedInAs')} </span>

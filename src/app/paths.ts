@@ -9,7 +9,9 @@ export const paths = {
   batchOrders: () => '/batch-orders',
   admin: () => '/admin',
   roles: () => '/roles',
+  role: (id: string) => `/roles/${encodeURIComponent(id)}`,
   users: () => '/users',
+  user: (id: string) => `/users/${encodeURIComponent(id)}`,
   selfService: () => '/self-service',
   digitalId: () => '/digital-id',
 } as const;

@@ -1,4 +1,4 @@
-import { QueryCache, QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError, shouldRetry } from '../api/client';
 import { sessionKey } from '../access/session';
 
@@ -10,6 +10,14 @@ export function createQueryClient() {
         // 401: the session ended → ask again who is signed in (the shell then goes to sign-in).
         // 403: rights may have changed mid-session → refresh them.
         if (error.status === 401 || error.status === 403) void qc.invalidateQueries({ queryKey: sessionKey });
+      },
+    }),
+    // An action refused with 403 may mean the roles changed since the session was read (a role
+    // de-assigned): refresh the rights, so the menu and the guard follow at once.
+    mutationCache: new MutationCache({
+      onError: (error) => {
+        if (!(error instanceof ApiError) || error.status !== 403) return;
+        if (error.problem.missingRight || error.problem.missingPermission) void qc.invalidateQueries({ queryKey: sessionKey });
       },
     }),
     defaultOptions: {

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Requirement } from '../access/model';
-import type { MessageKey } from '../i18n';
+import { addMessages, type MessageKey, type Messages } from '../i18n';
 import { paths } from './paths';
 
 /**
@@ -18,18 +18,34 @@ export interface ConsoleRoute {
   load: () => Promise<{ default: ComponentType }>;
 }
 
+/** A view whose messages come in a chunk of their own: they are joined to the catalog before the view's code runs. */
+const withMessages =
+  (messages: () => Promise<{ default: Partial<Messages> }>, view: () => Promise<{ default: ComponentType }>) =>
+  async () => {
+    addMessages((await messages()).default);
+    return view();
+  };
+const batchMessages = () => import('../i18n/en-batch');
+const userMessages = () => import('../i18n/en-users');
+const selfServiceMessages = async () => {
+  const [own, credentials] = await Promise.all([import('../i18n/en-self-service'), import('../i18n/en-self-service-credentials')]);
+  return { default: { ...own.default, ...credentials.default } };
+};
+
 export const ROUTES: readonly ConsoleRoute[] = [
   { path: paths.start(), requires: { signedIn: true }, nav: 'nav.start', load: () => import('./StartPage') },
   { path: paths.search(), requires: { right: 'Extended Search' }, nav: 'nav.search', startAction: 'start.search', load: () => import('../features/search/SearchPage') },
   { path: '/search/:type/:id', requires: { right: 'Extended Search' }, nav: 'nav.search', hidden: true, load: () => import('../features/search/ObjectPage') },
   { path: paths.tasks(), requires: { right: 'Open Tasks' }, nav: 'nav.tasks', startAction: 'start.tasks', load: () => import('../features/tasks/TasksPage') },
   { path: '/tasks/:id', requires: { right: 'Open Tasks' }, nav: 'nav.tasks', hidden: true, load: () => import('../features/tasks/TaskPage') },
-  { path: paths.batchOrders(), requires: { right: 'Batch Orders' }, nav: 'nav.batchOrders', startAction: 'start.batchOrders', load: () => import('../features/batch-orders/BatchOrdersPage') },
-  { path: '/batch-orders/new', requires: { right: 'Batch Orders' }, nav: 'nav.batchOrders', hidden: true, load: () => import('../features/batch-orders/NewOrderPage') },
-  { path: '/batch-orders/:id', requires: { right: 'Batch Orders' }, nav: 'nav.batchOrders', hidden: true, load: () => import('../features/batch-orders/OrderPage') },
-  { path: paths.admin(), requires: { right: 'Admin' }, nav: 'nav.admin', startAction: 'start.admin', load: () => import('../features/admin/AdminPage') },
-  { path: paths.roles(), requires: { right: 'Roles' }, nav: 'nav.roles', startAction: 'start.roles', load: () => import('../features/roles/RolesPage') },
-  { path: paths.users(), requires: { right: 'User Administration' }, nav: 'nav.users', startAction: 'start.users', load: () => import('../features/users/UsersPage') },
-  { path: paths.selfService(), requires: { right: 'Self-Service' }, nav: 'nav.selfService', startAction: 'start.selfService', load: () => import('../features/self-service/SelfServicePage') },
-  { path: paths.digitalId(), requires: { right: 'Digital ID' }, nav: 'nav.digitalId', startAction: 'start.digitalId', load: () => import('../features/digital-id/DigitalIdPage') },
+  { path: paths.batchOrders(), requires: { right: 'Batch Orders' }, nav: 'nav.batchOrders', startAction: 'start.batchOrders', load: withMessages(batchMessages, () => import('../features/batch-orders/BatchOrdersPage')) },
+  { path: '/batch-orders/new', requires: { right: 'Batch Orders' }, nav: 'nav.batchOrders', hidden: true, load: withMessages(batchMessages, () => import('../features/batch-orders/NewOrderPage')) },
+  { path: '/batch-orders/:id', requires: { right: 'Batch Orders' }, nav: 'nav.batchOrders', hidden: true, load: withMessages(batchMessages, () => import('../features/batch-orders/OrderPage')) },
+  { path: paths.admin(), requires: { right: 'Admin' }, nav: 'nav.admin', startAction: 'start.admin', load: withMessages(() => import('../i18n/en-admin'), () => import('../features/admin/AdminPage')) },
+  { path: paths.roles(), requires: { right: 'Roles' }, nav: 'nav.roles', startAction: 'start.roles', load: withMessages(userMessages, () => import('../features/roles/RolesPage')) },
+  { path: '/roles/:id', requires: { right: 'Roles' }, nav: 'nav.roles', hidden: true, load: withMessages(userMessages, () => import('../features/roles/RolePage')) },
+  { path: paths.users(), requires: { right: 'User Administration' }, nav: 'nav.users', startAction: 'start.users', load: withMessages(userMessages, () => import('../features/users/UsersPage')) },
+  { path: '/users/:id', requires: { right: 'User Administration' }, nav: 'nav.users', hidden: true, load: withMessages(userMessages, () => import('../features/users/UserPage')) },
+  { path: paths.selfService(), requires: { right: 'Self-Service' }, nav: 'nav.selfService', startAction: 'start.selfService', load: withMessages(selfServiceMessages, () => import('../features/self-service/SelfServicePage')) },
+  { path: paths.digitalId(), requires: { right: 'Digital ID' }, nav: 'nav.digitalId', startAction: 'start.digitalId', load: withMessages(() => import('../i18n/en-digital-id'), () => import('../features/digital-id/DigitalIdPage')) },
 ];

@@ -137,3 +137,5 @@ export const enBatch = {
   'batch.skippedItemsLabel': 'Skipped items',
   'batch.noSkipped': 'No skipped items.',
 } as const;
+
+export default enBatch;

@@ -1,11 +1,11 @@
-import { enBatch } from './en-batch';
+import type { enBatch } from './en-batch';
 import { enTasks } from './en-tasks';
-import { enAdmin } from './en-admin';
+import type { enAdmin } from './en-admin';
 import { enTenants } from './en-tenants';
-import { enUsers } from './en-users';
-import { enSelfService } from './en-self-service';
-import { enSelfServiceCredentials } from './en-self-service-credentials';
-import { enDigitalId } from './en-digital-id';
+import type { enUsers } from './en-users';
+import type { enSelfService } from './en-self-service';
+import type { enSelfServiceCredentials } from './en-self-service-credentials';
+import type { enDigitalId } from './en-digital-id';
 
 /** English messages. Every UI string goes through here; `{name}` marks a value filled in at run time. */
 export const en = {
@@ -169,13 +169,6 @@ export const en = {
   'self.orgUnit': 'Org unit',
   'self.organization': 'Organisation',
 
-  'digital.title': 'Digital ID',
-  'digital.mobileIds': 'Mobile IDs',
-  'digital.vscs': 'Virtual smart cards',
-  'digital.tokens': 'Software tokens',
-  'digital.servers': 'Registered servers',
-  'digital.pendingServerCerts': 'Server certificate requests waiting',
-  'digital.credentialCounts': 'Credentials by state',
 
   'search.type': 'Search for',
   'search.type.persons': 'Persons',
@@ -301,14 +294,14 @@ export const en = {
   'effect.password-reset-mail': 'A new password is sent to the person by e-mail.',
   'effect.request-aborted': 'The card request is withdrawn from the approval queue.',
   ...enTasks,
-  ...enBatch,
-  ...enAdmin,
   ...enTenants,
-  ...enUsers,
-  ...enSelfService,
-  ...enSelfServiceCredentials,
-  ...enDigitalId,
 } as const;
 
-export type MessageKey = keyof typeof en;
+/**
+ * Messages of the views, loaded with their view (`src/app/routes.ts`) so that the sign-in page does not
+ * carry them; `addMessages` joins them to the catalog.
+ */
+export type ViewMessages = typeof enBatch & typeof enAdmin & typeof enUsers & typeof enSelfService & typeof enSelfServiceCredentials & typeof enDigitalId;
+
+export type MessageKey = keyof typeof en | keyof ViewMessages;
 export type Messages = Record<MessageKey, string>;

@@ -1,10 +1,15 @@
 import { en, type MessageKey, type Messages } from './en';
 
-export type { MessageKey };
+export type { MessageKey, Messages };
 
-const catalogs: Record<string, Messages> = { en };
+const catalogs: Record<string, Partial<Messages>> = { en: { ...en } };
 let locale = 'en';
-let messages: Messages = en;
+let messages: Partial<Messages> = catalogs.en!;
+
+/** Joins the messages of a view, loaded with it, to the English catalog. */
+export function addMessages(viewMessages: Partial<Messages>) {
+  Object.assign(catalogs.en!, viewMessages);
+}
 
 /** Chooses the catalog; Swedish joins `catalogs` when it is translated. */
 export function setLocale(next: string) {

@@ -1,28 +1,65 @@
-import { useQuery } from '@tanstack/react-query';
-import { collectionQuery } from '../../api/collection';
-import type { Service } from '../../api/types';
-import { formatDateTime, t } from '../../i18n';
-import { DataTable, type ColumnDef } from '../../ui/DataTable';
-import { QueryState } from '../../ui/QueryState';
-import { StatusBadge } from '../../ui/StatusBadge';
+import type { ReactNode } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
+import { can, type Permission } from '../../access/model';
+import { useSession } from '../../access/session';
+import { t, type MessageKey } from '../../i18n';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { ConnectorsPanel } from './ConnectorsPanel';
+import { ProcessesPanel } from './ProcessesPanel';
+import { ServicesPanel } from './ServicesPanel';
+import { SyncPanel } from './SyncPanel';
+import { SystemLogPanel } from './SystemLogPanel';
+import { TenantsPanel } from './tenants/TenantsPanel';
+import './admin.css';
 
-const columns: ColumnDef<Service>[] = [
-  { id: 'name', header: t('col.service'), cell: (s) => s.name },
-  { id: 'state', header: t('col.state'), cell: (s) => <StatusBadge status={s.state} /> },
-  { id: 'since', header: t('col.since'), cell: (s) => formatDateTime(s.since) },
+interface AdminTab {
+  id: string;
+  label: MessageKey;
+  /** The permission the tab's list needs; absent = the right Admin is enough. */
+  permission?: Permission;
+  panel: () => ReactNode;
+}
+
+const TABS: AdminTab[] = [
+  { id: 'services', label: 'admin.services', panel: () => <ServicesPanel /> },
+  { id: 'tenants', label: 'admin.tenants', panel: () => <TenantsPanel /> },
+  { id: 'connectors', label: 'admin.connectors', panel: () => <ConnectorsPanel /> },
+  { id: 'system-log', label: 'admin.systemLog', permission: 'system-log:read', panel: () => <SystemLogPanel /> },
+  { id: 'processes', label: 'admin.processes', permission: 'process:list', panel: () => <ProcessesPanel /> },
+  { id: 'sync', label: 'admin.sync', panel: () => <SyncPanel /> },
 ];
 
+/** The Admin view: one tab per area, the selected tab in the URL (`?tab=`) so reload and back keep it. */
 export default function AdminPage() {
   usePageTitle(t('admin.title'));
-  const query = useQuery(collectionQuery<Service>('admin', '/admin/services', { pageSize: 100 }));
+  const { data: session } = useSession();
+  const [sp, setSp] = useSearchParams();
+  const tabs = TABS.filter((x) => !x.permission || can(session, x.permission));
+  const wanted = sp.get('tab');
+  const selected = tabs.find((x) => x.id === wanted)?.id ?? tabs[0]!.id;
+  const select = (key: Key) => {
+    if (String(key) === selected) return;
+    // Another tab's filters and page do not belong to this one.
+    setSp(new URLSearchParams(key === 'services' ? {} : { tab: String(key) }));
+  };
   return (
-    <section>
+    <section className="admin">
       <h1>{t('admin.title')}</h1>
-      <h2>{t('admin.services')}</h2>
-      <QueryState query={query}>
-        {(data) => <DataTable label={t('admin.services')} columns={columns} rows={data.items} empty={t('table.empty')} />}
-      </QueryState>
+      <Tabs selectedKey={selected} onSelectionChange={select} className="admin-tabs">
+        <TabList aria-label={t('admin.tabs')} className="admin-tablist">
+          {tabs.map((x) => (
+            <Tab key={x.id} id={x.id} className="admin-tab">
+              {t(x.label)}
+            </Tab>
+          ))}
+        </TabList>
+        {tabs.map((x) => (
+          <TabPanel key={x.id} id={x.id} className="admin-tabpanel">
+            {x.panel()}
+          </TabPanel>
+        ))}
+      </Tabs>
     </section>
   );
 }

@@ -1,10 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { collectionQuery } from '../../api/collection';
+import { useId, useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router-dom';
 import type { RoleInfo } from '../../api/types';
 import { t } from '../../i18n';
 import { DataTable, type ColumnDef } from '../../ui/DataTable';
 import { QueryState } from '../../ui/QueryState';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { useUrlParams } from '../../ui/useUrlParams';
+import { rolePath, rolesQuery } from './rolesApi';
+import './roles.css';
 
 const columns: ColumnDef<RoleInfo>[] = [
   {
@@ -19,21 +23,76 @@ const columns: ColumnDef<RoleInfo>[] = [
     ),
   },
   { id: 'id', header: t('col.reference'), cell: (r) => <code>{r.id}</code> },
-  { id: 'designer', header: t('col.designer'), cell: (r) => r.designer },
-  { id: 'explorer', header: t('col.explorer'), cell: (r) => r.explorer },
+  { id: 'area', header: t('roles.area'), cell: (r) => r.area },
   { id: 'rights', header: t('col.rights'), cell: (r) => r.rights.join(', ') || '–' },
   { id: 'permissions', header: t('col.permissions'), cell: (r) => r.permissions.join(', ') },
+  { id: 'holders', header: t('roles.col.holders'), cell: (r) => t('roles.holderCount', { count: r.holders.length }) },
 ];
 
+const AREAS: readonly RoleInfo['area'][] = ['PRIME', 'Digital ID'];
+
+/** Matches the text against the name, reference, description, views and permissions. */
+function matches(r: RoleInfo, q: string, area: string): boolean {
+  if (area && r.area !== area) return false;
+  if (!q) return true;
+  const text = [r.name, r.id, r.description, ...r.rights, ...r.permissions].join(' ').toLowerCase();
+  return text.includes(q.toLowerCase());
+}
+
+function FilterForm({ initial, onSubmit }: { initial: { q: string; area: string }; onSubmit: (f: { q: string; area: string }) => void }) {
+  const [draft, setDraft] = useState(initial);
+  const ids = { q: useId(), area: useId() };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSubmit({ ...draft, q: draft.q.trim() });
+  };
+  return (
+    <form className="filters" role="search" onSubmit={submit}>
+      <div className="field">
+        <label htmlFor={ids.q}>{t('roles.filter')}</label>
+        <input id={ids.q} type="search" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.area}>{t('roles.area')}</label>
+        <select id={ids.area} value={draft.area} onChange={(e) => setDraft({ ...draft, area: e.target.value })}>
+          <option value="">{t('roles.areaAll')}</option>
+          {AREAS.map((a) => (
+            <option key={a} value={a}>
+              {a}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button primary">
+        {t('roles.filterSubmit')}
+      </button>
+    </form>
+  );
+}
+
+/** Every role of the rights model with what it grants and how many accounts hold it; a row opens the role. */
 export default function RolesPage() {
   usePageTitle(t('roles.title'));
-  const query = useQuery(collectionQuery<RoleInfo>('roles', '/roles', { pageSize: 200 }));
+  const navigate = useNavigate();
+  const url = useUrlParams(['q', 'area'] as const);
+  const query = useQuery(rolesQuery());
   return (
     <section>
       <h1>{t('roles.title')}</h1>
       <p>{t('roles.intro')}</p>
+      <FilterForm key={`${url.values.q}|${url.values.area}`} initial={url.values} onSubmit={(f) => url.setFilters(f)} />
       <QueryState query={query}>
-        {(data) => <DataTable label={t('roles.title')} columns={columns} rows={data.items} empty={t('table.empty')} />}
+        {(data) => {
+          const rows = data.items.filter((r) => matches(r, url.values.q, url.values.area));
+          return (
+            <>
+              <p role="status" className="result-count">
+                {t('table.resultCount', { count: rows.length })}
+              </p>
+              <DataTable label={t('roles.title')} columns={columns} rows={rows} empty={t('roles.empty')} onRowAction={(id) => navigate(rolePath(id))} />
+            </>
+          );
+        }}
       </QueryState>
     </section>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { apiFetch, ApiError, toQuery } from '../../api/client';
 import type { Collection, SearchType } from '../../api/types';
 import { t } from '../../i18n';
-import { toCsv } from './csv';
+import { toCsv } from '../../ui/csv';
 import { SEARCH_CONFIG } from './searchTypes';
 
 /** At most this many rows go into one export; a larger result asks the person to narrow it. */

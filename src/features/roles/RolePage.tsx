@@ -1,0 +1,105 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId, type ReactNode } from 'react';
+import { Breadcrumb, Breadcrumbs } from 'react-aria-components';
+import { Link, useParams } from 'react-router-dom';
+import { hasRight } from '../../access/model';
+import { useSession } from '../../access/session';
+import type { RoleInfo } from '../../api/types';
+import { t } from '../../i18n';
+import { QueryState } from '../../ui/QueryState';
+import { usePageTitle } from '../../ui/usePageTitle';
+import { rolesPath, rolesQuery, userPath } from './rolesApi';
+import './roles.css';
+
+function Panel({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section className="panel" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function RoleView({ role }: { role: RoleInfo }) {
+  const { data: session } = useSession();
+  // Holders link to their user page only for someone who may open it.
+  const mayOpenUsers = hasRight(session, 'User Administration');
+  const facts: [string, ReactNode][] = [
+    [t('roles.field.reference'), <code>{role.id}</code>],
+    [t('roles.field.area'), role.area],
+    [t('roles.field.rights'), role.rights.join(', ') || t('roles.noRights')],
+    [t('roles.field.designer'), role.designer],
+    [t('roles.field.explorer'), role.explorer],
+    [t('roles.field.assignable'), role.assignableToPerson ? t('roles.yes') : t('roles.noSystem')],
+  ];
+  return (
+    <div className="roles-main">
+      <p>{role.description}</p>
+      <Panel title={t('roles.section.role')}>
+        <dl className="facts">
+          {facts.map(([k, v]) => (
+            <div key={k} className="fact">
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+        </dl>
+      </Panel>
+      <Panel title={t('roles.section.permissions')}>
+        {role.permissions.length ? (
+          <ul className="roles-perms">
+            {role.permissions.map((p) => (
+              <li key={p}>
+                <code>{p}</code>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t('roles.noPermissions')}</p>
+        )}
+      </Panel>
+      <Panel title={`${t('roles.section.holders')} (${role.holders.length})`}>
+        {role.holders.length ? (
+          <ul className="roles-holders">
+            {role.holders.map((h) => (
+              <li key={h.id}>
+                {mayOpenUsers ? <Link to={userPath(h.id)}>{h.displayName}</Link> : h.displayName} <span className="muted">({h.username})</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t('roles.noHolders')}</p>
+        )}
+      </Panel>
+    </div>
+  );
+}
+
+/** One role: what it grants and the accounts of the tenant that hold it. */
+export default function RolePage() {
+  const { id = '' } = useParams();
+  const query = useQuery(rolesQuery());
+  const role = query.data?.items.find((r) => r.id === id);
+  const title = role?.name ?? id;
+  usePageTitle(title);
+  return (
+    <div className="object-page roles-page">
+      <Breadcrumbs className="breadcrumbs" aria-label={t('roles.breadcrumbs')}>
+        <Breadcrumb>
+          <Link to={rolesPath}>{t('roles.title')}</Link>
+        </Breadcrumb>
+        <Breadcrumb>
+          <span aria-current="page">{title}</span>
+        </Breadcrumb>
+      </Breadcrumbs>
+      <h1>{title}</h1>
+      <QueryState query={query}>
+        {(data) => {
+          const found = data.items.find((r) => r.id === id);
+          return found ? <RoleView role={found} /> : <p role="alert">{t('roles.notFound', { id })}</p>;
+        }}
+      </QueryState>
+    </div>
+  );
+}
