@@ -16,10 +16,10 @@ export const DEMO = {
     Cards: 1933,
     'Temporary cards': 28,
     Requests: 254,
-    Certificates: 4539,
-    'Mobile IDs': 196,
+    Certificates: 4546,
+    'Mobile IDs': 197,
     'Virtual smart cards': 117,
-    'Software tokens': 130,
+    'Software tokens': 131,
   },
 
   /** Persons whose name, personal id or e-mail contains "kowalski": 24, all with the surname Kowalski. */

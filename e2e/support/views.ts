@@ -82,9 +82,10 @@ export async function expectViewWithData(page: Page, v: View, who: Persona): Pro
       break;
     }
     case 'Admin': {
-      const grid = m.getByRole('grid', { name: 'Services' });
-      await expect(dataRows(grid).first()).toBeVisible();
-      await expect(grid.getByRole('rowheader', { name: 'Process engine' })).toBeVisible();
+      // A plain table: each row carries its own Start/Stop/Restart buttons.
+      const table = m.getByRole('table', { name: 'Services' });
+      await expect(dataRows(table).first()).toBeVisible();
+      await expect(table.getByRole('rowheader', { name: 'Process engine' })).toBeVisible();
       break;
     }
     case 'Roles': {

@@ -330,5 +330,15 @@ describe('tenant separation', () => {
   });
 });
 
+describe('Self-Service in another tenant', () => {
+  it('answers 404 for my own person, which belongs to my home tenant, and my home tenant still answers it', async () => {
+    const away = await signInTo('self-service-user', LABS);
+    await c.expectDocumented('GET /self-service/me', await c.call('GET /self-service/me', { cookie: away.cookie }), 404);
+    const home = await signInTo('self-service-user');
+    const me = (await c.expectDocumented('GET /self-service/me', await c.call('GET /self-service/me', { cookie: home.cookie }), 200)) as { person: { displayName: string } };
+    expect(me.person.displayName).toBe('Elin Forsberg');
+  });
+});
+
 c.describeAccess(['/admin/tenants'], () => ({ id: LABS }));
 c.describeStatusCoverage(['/admin/tenants', '/tenants']);

@@ -1,5 +1,6 @@
 /** English messages of the self-service user's pages (keys start with `self.`). */
 export const enSelfService = {
+  'self.noPersonInTenant': 'Your account has no person record in this tenant, so there are no cards, PINs or tokens of yours to manage here. Sign in to your own organisation’s tenant for those.',
   'self.intro': 'Your own details, cards, PIN, password and self-service registration.',
   'self.pin': 'PIN',
   'self.pinBlocked': 'Blocked',

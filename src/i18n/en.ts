@@ -35,6 +35,8 @@ export const en = {
   'demo.resetBody': 'Every change made in this browser is dropped and the demo organisation is generated again. You will be signed out.',
   'demo.resetConfirm': 'Reset and sign out',
   'common.cancel': 'Cancel',
+  'confirm.back': 'Go back',
+  'confirm.working': 'Working…',
 
   'login.title': 'Sign in to PRIME Console',
   'login.username': 'Username',

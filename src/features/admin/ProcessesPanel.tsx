@@ -6,7 +6,7 @@ import { formatDateTime, t, tDynamic } from '../../i18n';
 import { QueryState } from '../../ui/QueryState';
 import { notify } from '../../ui/toast';
 import { adminKeys, killProcess, problemText, processesQuery } from './api';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 
 /** The running processes and jobs; Kill asks first. */
 export function ProcessesPanel() {

@@ -6,7 +6,7 @@ import { QueryState } from '../../ui/QueryState';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { notify } from '../../ui/toast';
 import { adminKeys, formatDuration, problemText, runServiceAction, servicesQuery } from './api';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 
 const ACTION_LABEL: Record<ServiceAction, 'admin.service.start' | 'admin.service.stop' | 'admin.service.restart'> = {
   start: 'admin.service.start',

@@ -7,7 +7,7 @@ import { QueryState } from '../../ui/QueryState';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { notify } from '../../ui/toast';
 import { adminKeys, problemText, startSyncRun, syncRunsQuery } from './api';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 
 /** Runs of the Batch sync account importing identities from the directory; start one with service:start. */
 export function SyncPanel() {

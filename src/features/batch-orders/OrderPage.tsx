@@ -13,7 +13,7 @@ import { StatusBadge } from '../../ui/StatusBadge';
 import { notify } from '../../ui/toast';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { batchKeys, orderQuery, runOrderAction, SEARCH_KEY, secondsLeft, toView, type OrderAction, type OrderView } from './api';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { problemText } from './errors';
 import { orderTypeConfig, runLabel, typeLabel, type OrderTypeConfig } from './orderTypes';
 import './batchOrders.css';

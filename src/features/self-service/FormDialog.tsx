@@ -43,6 +43,10 @@ type Failure = { text: string; stale?: boolean };
 export function focusFirstOf(...ids: string[]) {
   requestAnimationFrame(() =>
     requestAnimationFrame(() => {
+      // React Aria gives the focus back to the opening button when it is still there; a person who has
+      // already moved on from it (a quick Shift+Tab) must not be pulled back.
+      const active = document.activeElement;
+      if (active && active !== document.body && active.isConnected) return;
       for (const id of ids) {
         const el = document.getElementById(id);
         if (el) return el.focus();

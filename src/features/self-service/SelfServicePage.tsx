@@ -5,6 +5,7 @@ import { useSession } from '../../access/session';
 import type { Certificate, Credential, SelfServiceCard, SelfServiceCardAction, SelfServiceMe } from '../../api/types';
 import { formatDate, t, tDynamic } from '../../i18n';
 import { DataTable, type ColumnDef } from '../../ui/DataTable';
+import { ApiError } from '../../api/client';
 import { QueryState } from '../../ui/QueryState';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { notify } from '../../ui/toast';
@@ -136,6 +137,12 @@ export default function SelfServicePage() {
     <section>
       <h1>{t('self.title')}</h1>
       <p className="muted">{t('self.intro')}</p>
+      {query.error instanceof ApiError && query.error.status === 404 ? (
+        // Signed in to a tenant that holds no person record of this account: nothing of one's own here.
+        <p className="panel" role="status">
+          {t('self.noPersonInTenant')}
+        </p>
+      ) : (
       <QueryState query={query}>
         {(me) => (
           <>
@@ -169,6 +176,7 @@ export default function SelfServicePage() {
           </>
         )}
       </QueryState>
+      )}
     </section>
   );
 }

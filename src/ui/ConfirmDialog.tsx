@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { Button, Dialog, Heading, Modal } from 'react-aria-components';
-import { t } from '../../i18n';
+import { t } from '../i18n';
 
 /**
- * Asks before an admin action: what it does, then the action or going back. A failed request is said
- * inside the dialog, which stays open so the person can try again. React Aria returns focus to the
- * button that opened it.
+ * Asks before an action: what it does, then the action or going back. A failed request is said inside
+ * the dialog, which stays open so the person can try again. React Aria returns focus to the button
+ * that opened it.
  */
 export function ConfirmDialog({
   title,
@@ -28,7 +28,7 @@ export function ConfirmDialog({
 }) {
   return (
     <Modal className="modal" isOpen isDismissable={!pending} onOpenChange={(open) => !open && !pending && onClose()}>
-      <Dialog className="dialog admin-dialog" role="alertdialog">
+      <Dialog className="dialog confirm-dialog" role="alertdialog">
         <Heading slot="title" level={2}>
           {title}
         </Heading>
@@ -40,10 +40,10 @@ export function ConfirmDialog({
         )}
         <div className="dialog-actions">
           <Button className="button secondary" onPress={onClose} isDisabled={pending}>
-            {t('admin.confirm.back')}
+            {t('confirm.back')}
           </Button>
           <Button className={`button ${tone}`} onPress={onConfirm} isPending={pending}>
-            {pending ? t('admin.working') : confirmLabel}
+            {pending ? t('confirm.working') : confirmLabel}
           </Button>
         </div>
       </Dialog>
