@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Button, Dialog, Heading, Modal } from 'react-aria-components';
 import { t } from '../i18n';
+import { DialogProblem } from './DialogParts';
 
 /**
  * Asks before an action: what it does, then the action or going back. A failed request is said inside
@@ -33,11 +34,7 @@ export function ConfirmDialog({
           {title}
         </Heading>
         {children}
-        {error && (
-          <div className="form-error" role="alert">
-            <p>{error}</p>
-          </div>
-        )}
+        <DialogProblem problem={error ? { text: error } : null} />
         <div className="dialog-actions">
           <Button className="button secondary" onPress={onClose} isDisabled={pending}>
             {t('confirm.back')}

@@ -5,6 +5,7 @@ import { useSession } from '../../access/session';
 import type { Connector, ConnectorTestResult } from '../../api/types';
 import { formatDateTime, t, tDynamic } from '../../i18n';
 import { QueryState } from '../../ui/QueryState';
+import { SimpleTable } from '../../ui/SimpleTable';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { adminKeys, connectorsQuery, problemText, testConnector } from './api';
 import { ConnectorDialog } from './ConnectorDialog';
@@ -46,69 +47,56 @@ export function ConnectorsPanel() {
       <h2 id="admin-connectors-heading">{t('admin.connectors')}</h2>
       <p className="muted">{t('admin.connector.intro')}</p>
       <QueryState query={query}>
-        {(data) =>
-          data.items.length === 0 ? (
-            <p className="empty">{t('admin.connector.none')}</p>
-          ) : (
-            <div className="table-wrap">
-              <table className="simple-table admin-table">
-                <caption className="visually-hidden">{t('admin.connectors')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('admin.col.connector')}</th>
-                    <th scope="col">{t('admin.col.type')}</th>
-                    <th scope="col">{t('admin.col.target')}</th>
-                    <th scope="col">{t('admin.col.lastTest')}</th>
-                    {mayConfigure && <th scope="col">{t('admin.col.actions')}</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((c) => (
-                    <tr key={c.id}>
-                      <th scope="row">
-                        {c.name}
-                        <span className="cell-note">
-                          <StatusBadge status={c.enabled ? t('admin.connector.enabled') : t('admin.connector.disabled')} />
-                        </span>
-                      </th>
-                      <td>{connectorTypeLabel(c.type)}</td>
-                      <td className="admin-break">{summary(c)}</td>
-                      <td>
-                        <span role="status">
-                          {test.isPending && test.variables === c.id ? (
-                            t('admin.connector.testing')
-                          ) : test.isError && test.variables === c.id ? (
-                            <span className="admin-test-failed">{problemText(test.error)}</span>
-                          ) : (
-                            <TestResult result={test.data && test.variables === c.id ? test.data : c.lastTest} />
-                          )}
-                        </span>
-                      </td>
-                      {mayConfigure && (
-                        <td>
-                          <div className="admin-row-actions">
-                            <button type="button" className="button secondary" aria-label={t('admin.connector.configureOne', { name: c.name })} onClick={() => setEditing(c.id)}>
-                              {t('admin.connector.configure')}
-                            </button>
-                            <button
-                              type="button"
-                              className="button secondary"
-                              aria-label={t('admin.connector.testOne', { name: c.name })}
-                              disabled={test.isPending}
-                              onClick={() => test.mutate(c.id)}
-                            >
-                              {t('admin.connector.test')}
-                            </button>
-                          </div>
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
+        {(data) => (
+          <SimpleTable
+            className="admin-table"
+            caption={t('admin.connectors')}
+            hiddenCaption
+            columns={[t('admin.col.connector'), t('admin.col.type'), t('admin.col.target'), t('admin.col.lastTest'), mayConfigure && t('admin.col.actions')]}
+            empty={t('admin.connector.none')}
+            rows={data.items.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">
+                  {c.name}
+                  <span className="cell-note">
+                    <StatusBadge status={c.enabled ? t('admin.connector.enabled') : t('admin.connector.disabled')} />
+                  </span>
+                </th>
+                <td>{connectorTypeLabel(c.type)}</td>
+                <td className="admin-break">{summary(c)}</td>
+                <td>
+                  <span role="status">
+                    {test.isPending && test.variables === c.id ? (
+                      t('admin.connector.testing')
+                    ) : test.isError && test.variables === c.id ? (
+                      <span className="admin-test-failed">{problemText(test.error)}</span>
+                    ) : (
+                      <TestResult result={test.data && test.variables === c.id ? test.data : c.lastTest} />
+                    )}
+                  </span>
+                </td>
+                {mayConfigure && (
+                  <td>
+                    <div className="admin-row-actions">
+                      <button type="button" className="button secondary" aria-label={t('admin.connector.configureOne', { name: c.name })} onClick={() => setEditing(c.id)}>
+                        {t('admin.connector.configure')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button secondary"
+                        aria-label={t('admin.connector.testOne', { name: c.name })}
+                        disabled={test.isPending}
+                        onClick={() => test.mutate(c.id)}
+                      >
+                        {t('admin.connector.test')}
+                      </button>
+                    </div>
+                  </td>
+                )}
+              </tr>
+            ))}
+          />
+        )}
       </QueryState>
       {editing && <ConnectorDialog id={editing} onClose={() => setEditing(null)} />}
     </section>

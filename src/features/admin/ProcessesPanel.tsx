@@ -4,6 +4,7 @@ import { ApiError } from '../../api/client';
 import type { Process } from '../../api/types';
 import { formatDateTime, t, tDynamic } from '../../i18n';
 import { QueryState } from '../../ui/QueryState';
+import { SimpleTable } from '../../ui/SimpleTable';
 import { notify } from '../../ui/toast';
 import { adminKeys, killProcess, problemText, processesQuery } from './api';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -33,48 +34,34 @@ export function ProcessesPanel() {
         {t('admin.processes')}
       </h2>
       <QueryState query={query}>
-        {(data) =>
-          data.items.length === 0 ? (
-            <p className="empty">{t('admin.process.none')}</p>
-          ) : (
-            <div className="table-wrap">
-              <table className="simple-table admin-table">
-                <caption className="visually-hidden">{t('admin.processes')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('admin.col.process')}</th>
-                    <th scope="col">{t('admin.col.kind')}</th>
-                    <th scope="col">{t('admin.col.owner')}</th>
-                    <th scope="col">{t('admin.col.started')}</th>
-                    <th scope="col">{t('admin.col.progress')}</th>
-                    <th scope="col">{t('admin.col.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((p) => (
-                    <tr key={p.id}>
-                      <th scope="row">{p.name}</th>
-                      <td>{tDynamic(`admin.process.kind.${p.kind}`, p.kind)}</td>
-                      <td>{p.owner}</td>
-                      <td>{formatDateTime(p.startedAt)}</td>
-                      <td>
-                        <progress className="admin-progress" max={100} value={p.progress} aria-label={t('admin.process.progressOf', { name: p.name })} />{' '}
-                        {t('admin.percent', { n: p.progress })}
-                      </td>
-                      <td>
-                        {p.allowedActions.includes('kill') && (
-                          <button type="button" className="button danger" aria-label={t('admin.process.killOne', { name: p.name })} onClick={() => { kill.reset(); setConfirming(p); }}>
-                            {t('admin.process.kill')}
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
+        {(data) => (
+          <SimpleTable
+            className="admin-table"
+            caption={t('admin.processes')}
+            hiddenCaption
+            columns={[t('admin.col.process'), t('admin.col.kind'), t('admin.col.owner'), t('admin.col.started'), t('admin.col.progress'), t('admin.col.actions')]}
+            empty={t('admin.process.none')}
+            rows={data.items.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">{p.name}</th>
+                <td>{tDynamic(`admin.process.kind.${p.kind}`, p.kind)}</td>
+                <td>{p.owner}</td>
+                <td>{formatDateTime(p.startedAt)}</td>
+                <td>
+                  <progress className="admin-progress" max={100} value={p.progress} aria-label={t('admin.process.progressOf', { name: p.name })} />{' '}
+                  {t('admin.percent', { n: p.progress })}
+                </td>
+                <td>
+                  {p.allowedActions.includes('kill') && (
+                    <button type="button" className="button danger" aria-label={t('admin.process.killOne', { name: p.name })} onClick={() => { kill.reset(); setConfirming(p); }}>
+                      {t('admin.process.kill')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          />
+        )}
       </QueryState>
       {confirming && (
         <ConfirmDialog

@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import type { Service, ServiceAction } from '../../api/types';
 import { formatDateTime, t } from '../../i18n';
 import { QueryState } from '../../ui/QueryState';
+import { SimpleTable } from '../../ui/SimpleTable';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { notify } from '../../ui/toast';
 import { adminKeys, formatDuration, problemText, runServiceAction, servicesQuery } from './api';
@@ -45,53 +46,43 @@ export function ServicesPanel() {
       </h2>
       <QueryState query={query}>
         {(data) => (
-          <div className="table-wrap">
-            <table className="simple-table admin-table">
-              <caption className="visually-hidden">{t('admin.services')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.col.service')}</th>
-                  <th scope="col">{t('admin.col.state')}</th>
-                  <th scope="col">{t('admin.col.uptime')}</th>
-                  <th scope="col">{t('admin.col.lastChange')}</th>
-                  <th scope="col">{t('admin.col.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((s) => (
-                  <tr key={s.id}>
-                    <th scope="row">{s.name}</th>
-                    <td>
-                      <StatusBadge status={s.state} />
-                    </td>
-                    <td>{s.uptimeSeconds === null ? '–' : formatDuration(s.uptimeSeconds)}</td>
-                    <td>
-                      {formatDateTime(s.since)}
-                      <span className="cell-note">{s.changedBy ? t('admin.service.by', { who: s.changedBy }) : t('admin.service.bySystem')}</span>
-                    </td>
-                    <td>
-                      <div className="admin-row-actions">
-                        {s.allowedActions.map((action) => (
-                          <button
-                            key={action}
-                            type="button"
-                            className={`button ${action === 'stop' ? 'danger' : 'secondary'}`}
-                            aria-label={t('admin.service.actionOn', { action: t(ACTION_LABEL[action]), name: s.name })}
-                            onClick={() => {
-                              act.reset();
-                              setConfirming({ service: s, action });
-                            }}
-                          >
-                            {t(ACTION_LABEL[action])}
-                          </button>
-                        ))}
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SimpleTable
+            className="admin-table"
+            caption={t('admin.services')}
+            hiddenCaption
+            columns={[t('admin.col.service'), t('admin.col.state'), t('admin.col.uptime'), t('admin.col.lastChange'), t('admin.col.actions')]}
+            rows={data.items.map((s) => (
+              <tr key={s.id}>
+                <th scope="row">{s.name}</th>
+                <td>
+                  <StatusBadge status={s.state} />
+                </td>
+                <td>{s.uptimeSeconds === null ? '–' : formatDuration(s.uptimeSeconds)}</td>
+                <td>
+                  {formatDateTime(s.since)}
+                  <span className="cell-note">{s.changedBy ? t('admin.service.by', { who: s.changedBy }) : t('admin.service.bySystem')}</span>
+                </td>
+                <td>
+                  <div className="admin-row-actions">
+                    {s.allowedActions.map((action) => (
+                      <button
+                        key={action}
+                        type="button"
+                        className={`button ${action === 'stop' ? 'danger' : 'secondary'}`}
+                        aria-label={t('admin.service.actionOn', { action: t(ACTION_LABEL[action]), name: s.name })}
+                        onClick={() => {
+                          act.reset();
+                          setConfirming({ service: s, action });
+                        }}
+                      >
+                        {t(ACTION_LABEL[action])}
+                      </button>
+                    ))}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          />
         )}
       </QueryState>
       {confirming && (

@@ -4,6 +4,7 @@ import { can } from '../../access/model';
 import { useSession } from '../../access/session';
 import { formatDateTime, t } from '../../i18n';
 import { QueryState } from '../../ui/QueryState';
+import { SimpleTable } from '../../ui/SimpleTable';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { notify } from '../../ui/toast';
 import { adminKeys, problemText, startSyncRun, syncRunsQuery } from './api';
@@ -48,69 +49,62 @@ export function SyncPanel() {
         )}
       </div>
       <QueryState query={query}>
-        {(data) =>
-          data.items.length === 0 ? (
-            <p className="empty">{t('admin.sync.none')}</p>
-          ) : (
-            <div className="table-wrap">
-              <table className="simple-table admin-table">
-                <caption className="visually-hidden">{t('admin.sync.runs')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('admin.col.run')}</th>
-                    <th scope="col">{t('admin.col.state')}</th>
-                    <th scope="col">{t('admin.col.started')}</th>
-                    <th scope="col">{t('admin.col.startedBy')}</th>
-                    <th scope="col">{t('admin.col.created')}</th>
-                    <th scope="col">{t('admin.col.updated')}</th>
-                    <th scope="col">{t('admin.col.deactivated')}</th>
-                    <th scope="col">{t('admin.col.errors')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((r) => (
-                    <tr key={r.id}>
-                      <th scope="row">
-                        {r.id}
-                        <span className="cell-note">{r.source}</span>
-                      </th>
-                      <td>
-                        <StatusBadge status={r.status} />
-                      </td>
-                      <td>
-                        {formatDateTime(r.startedAt)}
-                        {r.finishedAt && <span className="cell-note">{t('admin.sync.finishedAt', { at: formatDateTime(r.finishedAt) })}</span>}
-                      </td>
-                      <td>
-                        {r.startedBy}
-                        <span className="cell-note">{t('admin.sync.runAs', { account: r.runAs })}</span>
-                      </td>
-                      <td>{r.created}</td>
-                      <td>{r.updated}</td>
-                      <td>{r.deactivated}</td>
-                      <td>
-                        {r.errors.length === 0 ? (
-                          '0'
-                        ) : (
-                          <details>
-                            <summary>{t('admin.sync.errorCount', { count: r.errors.length })}</summary>
-                            <ul className="admin-errors">
-                              {r.errors.map((e) => (
-                                <li key={e.identity}>
-                                  <strong>{e.identity}</strong>: {e.message}
-                                </li>
-                              ))}
-                            </ul>
-                          </details>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
+        {(data) => (
+          <SimpleTable
+            className="admin-table"
+            caption={t('admin.sync.runs')}
+            hiddenCaption
+            columns={[
+              t('admin.col.run'),
+              t('admin.col.state'),
+              t('admin.col.started'),
+              t('admin.col.startedBy'),
+              t('admin.col.created'),
+              t('admin.col.updated'),
+              t('admin.col.deactivated'),
+              t('admin.col.errors'),
+            ]}
+            empty={t('admin.sync.none')}
+            rows={data.items.map((r) => (
+              <tr key={r.id}>
+                <th scope="row">
+                  {r.id}
+                  <span className="cell-note">{r.source}</span>
+                </th>
+                <td>
+                  <StatusBadge status={r.status} />
+                </td>
+                <td>
+                  {formatDateTime(r.startedAt)}
+                  {r.finishedAt && <span className="cell-note">{t('admin.sync.finishedAt', { at: formatDateTime(r.finishedAt) })}</span>}
+                </td>
+                <td>
+                  {r.startedBy}
+                  <span className="cell-note">{t('admin.sync.runAs', { account: r.runAs })}</span>
+                </td>
+                <td>{r.created}</td>
+                <td>{r.updated}</td>
+                <td>{r.deactivated}</td>
+                <td>
+                  {r.errors.length === 0 ? (
+                    '0'
+                  ) : (
+                    <details>
+                      <summary>{t('admin.sync.errorCount', { count: r.errors.length })}</summary>
+                      <ul className="admin-errors">
+                        {r.errors.map((e) => (
+                          <li key={e.identity}>
+                            <strong>{e.identity}</strong>: {e.message}
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  )}
+                </td>
+              </tr>
+            ))}
+          />
+        )}
       </QueryState>
       {confirming && (
         <ConfirmDialog

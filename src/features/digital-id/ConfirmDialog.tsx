@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Dialog, Heading, Modal } from 'react-aria-components';
 import { ApiError } from '../../api/client';
 import { t } from '../../i18n';
+import { DialogProblem, ReasonSelect, useReason } from '../../ui/DialogParts';
 import { notify } from '../../ui/toast';
 import { AREA } from './api';
 
@@ -39,12 +40,11 @@ export function problemText(err: unknown): { text: string; stale: boolean } | nu
  */
 export function ConfirmDialog({ options, onClose }: { options: ConfirmOptions; onClose: () => void }) {
   const qc = useQueryClient();
-  const [reason, setReason] = useState('');
+  const reason = useReason(t('digitalId.reasonRequired'));
   const [option, setOption] = useState(false);
-  const [reasonError, setReasonError] = useState<string | null>(null);
-  const ids = { reason: useId(), reasonErr: useId(), effects: useId(), option: useId() };
+  const ids = { effects: useId(), option: useId() };
   const mutation = useMutation({
-    mutationFn: () => options.run({ reason: options.reasons ? reason : undefined, option }),
+    mutationFn: () => options.run({ reason: options.reasons ? reason.value : undefined, option }),
     onSuccess: (result) => {
       void qc.invalidateQueries({ queryKey: [AREA] });
       notify(options.done);
@@ -52,19 +52,15 @@ export function ConfirmDialog({ options, onClose }: { options: ConfirmOptions; o
       options.onDone?.(result);
     },
     onError: (err) => {
-      if (err instanceof ApiError && err.status === 422 && err.problem.errors?.reason) setReasonError(err.problem.errors.reason);
+      if (err instanceof ApiError && err.status === 422 && err.problem.errors?.reason) reason.setError(err.problem.errors.reason);
       // Decided or changed meanwhile: the list behind the dialog shows it as it is now.
       if (err instanceof ApiError && (err.status === 409 || err.status === 403)) void qc.invalidateQueries({ queryKey: [AREA] });
     },
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (options.reasons && !reason) {
-      setReasonError(t('digitalId.reasonRequired'));
-      document.getElementById(ids.reason)?.focus();
-      return;
-    }
-    setReasonError(null);
+    if (options.reasons && !reason.check()) return;
+    reason.setError(null);
     mutation.mutate();
   };
   const error = problemText(mutation.error);
@@ -79,57 +75,21 @@ export function ConfirmDialog({ options, onClose }: { options: ConfirmOptions; o
               <li key={e}>{e}</li>
             ))}
           </ul>
-          {options.reasons && (
-            <div className="field">
-              <label htmlFor={ids.reason}>{t('digitalId.reason')}</label>
-              <select
-                id={ids.reason}
-                value={reason}
-                required
-                onChange={(e) => {
-                  setReason(e.target.value);
-                  if (e.target.value) setReasonError(null);
-                }}
-                aria-invalid={reasonError ? true : undefined}
-                aria-describedby={reasonError ? ids.reasonErr : undefined}
-              >
-                <option value="">{t('digitalId.chooseReason')}</option>
-                {options.reasons.map((r) => (
-                  <option key={r} value={r}>
-                    {r}
-                  </option>
-                ))}
-              </select>
-              {reasonError && (
-                <span id={ids.reasonErr} className="field-error">
-                  {reasonError}
-                </span>
-              )}
-            </div>
-          )}
+          {options.reasons && <ReasonSelect {...reason.field} label={t('digitalId.reason')} placeholder={t('digitalId.chooseReason')} reasons={options.reasons} />}
           {options.option && (
             <div className="checkbox-field">
               <input id={ids.option} type="checkbox" checked={option} onChange={(e) => setOption(e.target.checked)} />
               <label htmlFor={ids.option}>{options.option}</label>
             </div>
           )}
-          {error && (
-            <div className="form-error" role="alert">
-              <p>{error.text}</p>
-              {error.stale && (
-                <button
-                  type="button"
-                  className="button secondary"
-                  onClick={() => {
-                    void qc.invalidateQueries({ queryKey: [AREA] });
-                    onClose();
-                  }}
-                >
-                  {t('digitalId.reload')}
-                </button>
-              )}
-            </div>
-          )}
+          <DialogProblem
+            problem={error}
+            reloadLabel={t('digitalId.reload')}
+            onReload={() => {
+              void qc.invalidateQueries({ queryKey: [AREA] });
+              onClose();
+            }}
+          />
           <div className="dialog-actions">
             <button type="button" className="button secondary" onClick={onClose} disabled={mutation.isPending}>
               {t('digitalId.cancel')}
@@ -148,4 +108,29 @@ export function ConfirmDialog({ options, onClose }: { options: ConfirmOptions; o
 export function useConfirm(): [ReactNode, (options: ConfirmOptions) => void] {
   const [options, setOptions] = useState<ConfirmOptions | null>(null);
   return [options ? <ConfirmDialog options={options} onClose={() => setOptions(null)} /> : null, setOptions];
+}
+
+/** A button of a row's action; it asks with `options()` before the action runs. */
+export interface ConfirmAction<A extends string> {
+  action: A;
+  className: string;
+  label: string;
+  ariaLabel: string;
+  options: () => ConfirmOptions;
+}
+
+/** The buttons of the actions the backend allows on a row, in the given order; "no actions" when it allows none. */
+export function ConfirmButtons<A extends string>({ allowed, actions, confirm }: { allowed: readonly A[]; actions: ConfirmAction<A>[]; confirm: (options: ConfirmOptions) => void }) {
+  return (
+    <>
+      {actions
+        .filter((a) => allowed.includes(a.action))
+        .map((a) => (
+          <button key={a.action} type="button" className={a.className} aria-label={a.ariaLabel} onClick={() => confirm(a.options())}>
+            {a.label}
+          </button>
+        ))}
+      {!allowed.length && <span className="did-sub">{t('digitalId.noActions')}</span>}
+    </>
+  );
 }

@@ -6,9 +6,11 @@ import { useSession } from '../../access/session';
 import { ApiError } from '../../api/client';
 import type { DigitalIdPerson, Server, ServerStatus } from '../../api/types';
 import { formatDateTime, t } from '../../i18n';
-import { Pager } from '../../ui/Pager';
 import { QueryState } from '../../ui/QueryState';
+import { SearchForm } from '../../ui/SearchForm';
+import { SimpleTable } from '../../ui/SimpleTable';
 import { StatusBadge } from '../../ui/StatusBadge';
+import { DialogProblem } from '../../ui/DialogParts';
 import { notify } from '../../ui/toast';
 import { useUrlParams } from '../../ui/useUrlParams';
 import { AREA, PAGE_SIZE, personsQuery, registerServer, serversQuery } from './api';
@@ -180,11 +182,7 @@ function RegisterServerDialog({ onClose }: { onClose: () => void }) {
           </div>
           <PersonPicker label={t('digitalId.server.responsible1')} value={first} onChange={setFirst} error={responsibleError} />
           <PersonPicker label={t('digitalId.server.responsible2')} value={second} onChange={setSecond} error={errors['responsibles[1]']} />
-          {general && (
-            <div className="form-error" role="alert">
-              <p>{general.text}</p>
-            </div>
-          )}
+          <DialogProblem problem={general} />
           <div className="dialog-actions">
             <button type="button" className="button secondary" onClick={onClose} disabled={mutation.isPending}>
               {t('digitalId.cancel')}
@@ -206,8 +204,6 @@ export function ServersTab() {
   const query = useQuery(serversQuery(values.q, values.status, page));
   const [registering, setRegistering] = useState(false);
   const [requestFor, setRequestFor] = useState<Server | null>(null);
-  const [text, setText] = useState(values.q);
-  const ids = { q: useId(), status: useId() };
   return (
     <section aria-labelledby="did-servers-heading">
       <div className="did-heading-row">
@@ -218,87 +214,58 @@ export function ServersTab() {
           </Button>
         )}
       </div>
-      <form
+      <SearchForm
         className="did-search"
-        role="search"
-        aria-label={t('digitalId.tab.servers')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          setFilters({ q: text.trim() });
-        }}
-      >
-        <div className="field">
-          <label htmlFor={ids.q}>{t('digitalId.server.search')}</label>
-          <input id={ids.q} type="search" value={text} onChange={(e) => setText(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.status}>{t('digitalId.status')}</label>
-          <select id={ids.status} value={values.status} onChange={(e) => setFilters({ status: e.target.value })}>
-            <option value="">{t('digitalId.anyStatus')}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button primary">
-          {t('digitalId.search')}
-        </button>
-      </form>
+        label={t('digitalId.tab.servers')}
+        values={values}
+        queryLabel={t('digitalId.server.search')}
+        selects={[{ name: 'status', label: t('digitalId.status'), all: t('digitalId.anyStatus'), options: STATUSES, immediate: true }]}
+        submitLabel={t('digitalId.search')}
+        onSubmit={(patch) => setFilters(patch)}
+      />
       <QueryState query={query}>
         {(data) => (
-          <>
-            <div className="table-wrap">
-              <table className="simple-table did-table">
-                <caption>{t('digitalId.tab.servers')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('digitalId.server.commonName')}</th>
-                    <th scope="col">{t('digitalId.server.names')}</th>
-                    <th scope="col">{t('digitalId.server.location')}</th>
-                    <th scope="col">{t('digitalId.server.responsibles')}</th>
-                    <th scope="col">{t('digitalId.status')}</th>
-                    <th scope="col">{t('digitalId.requestedBy')}</th>
-                    <th scope="col">{t('digitalId.col.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((s) => (
-                    <tr key={s.id}>
-                      <th scope="row">{s.commonName}</th>
-                      <td>{[...s.sanDns, ...s.sanIps].join(', ') || '–'}</td>
-                      <td>{s.location}</td>
-                      <td>{s.responsibles.map((r) => r.displayName).join(', ')}</td>
-                      <td>
-                        <StatusBadge status={s.status} />
-                        {s.rejectReason && <span className="did-sub">{s.rejectReason}</span>}
-                      </td>
-                      <td>
-                        {s.requestedBy.displayName}
-                        <span className="did-sub">{formatDateTime(s.createdAt)}</span>
-                      </td>
-                      <td className="did-actions">
-                        {s.allowedActions.includes('request-certificate') ? (
-                          <button type="button" className="button secondary" aria-label={t('digitalId.cert.requestFor', { name: s.commonName })} onClick={() => setRequestFor(s)}>
-                            {t('digitalId.cert.request')}
-                          </button>
-                        ) : (
-                          <span className="did-sub">{t('digitalId.noActions')}</span>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                  {!data.items.length && (
-                    <tr>
-                      <td colSpan={7}>{t('digitalId.noServers')}</td>
-                    </tr>
+          <SimpleTable
+            className="did-table"
+            caption={t('digitalId.tab.servers')}
+            columns={[
+              t('digitalId.server.commonName'),
+              t('digitalId.server.names'),
+              t('digitalId.server.location'),
+              t('digitalId.server.responsibles'),
+              t('digitalId.status'),
+              t('digitalId.requestedBy'),
+              t('digitalId.col.actions'),
+            ]}
+            empty={t('digitalId.noServers')}
+            emptyInTable
+            paging={{ total: data.total, page: data.page, pageSize: PAGE_SIZE, onPage: setPage }}
+            rows={data.items.map((s) => (
+              <tr key={s.id}>
+                <th scope="row">{s.commonName}</th>
+                <td>{[...s.sanDns, ...s.sanIps].join(', ') || '–'}</td>
+                <td>{s.location}</td>
+                <td>{s.responsibles.map((r) => r.displayName).join(', ')}</td>
+                <td>
+                  <StatusBadge status={s.status} />
+                  {s.rejectReason && <span className="did-sub">{s.rejectReason}</span>}
+                </td>
+                <td>
+                  {s.requestedBy.displayName}
+                  <span className="did-sub">{formatDateTime(s.createdAt)}</span>
+                </td>
+                <td className="did-actions">
+                  {s.allowedActions.includes('request-certificate') ? (
+                    <button type="button" className="button secondary" aria-label={t('digitalId.cert.requestFor', { name: s.commonName })} onClick={() => setRequestFor(s)}>
+                      {t('digitalId.cert.request')}
+                    </button>
+                  ) : (
+                    <span className="did-sub">{t('digitalId.noActions')}</span>
                   )}
-                </tbody>
-              </table>
-            </div>
-            <Pager total={data.total} page={data.page} pageSize={PAGE_SIZE} onPage={setPage} />
-          </>
+                </td>
+              </tr>
+            ))}
+          />
         )}
       </QueryState>
       {registering && <RegisterServerDialog onClose={() => setRegistering(false)} />}

@@ -1,31 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, type ReactNode } from 'react';
-import { Breadcrumb, Breadcrumbs } from 'react-aria-components';
 import { Link, useParams } from 'react-router-dom';
 import { hasRight } from '../../access/model';
 import { useSession } from '../../access/session';
 import type { RoleInfo } from '../../api/types';
 import { t } from '../../i18n';
+import { PageBreadcrumbs } from '../../ui/PageBreadcrumbs';
+import { Facts, Panel, type Fact } from '../../ui/Panel';
 import { QueryState } from '../../ui/QueryState';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { rolesPath, rolesQuery, userPath } from './rolesApi';
 import './roles.css';
 
-function Panel({ title, children }: { title: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <section className="panel" aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {children}
-    </section>
-  );
-}
-
 function RoleView({ role }: { role: RoleInfo }) {
   const { data: session } = useSession();
   // Holders link to their user page only for someone who may open it.
   const mayOpenUsers = hasRight(session, 'User Administration');
-  const facts: [string, ReactNode][] = [
+  const facts: Fact[] = [
     [t('roles.field.reference'), <code>{role.id}</code>],
     [t('roles.field.area'), role.area],
     [t('roles.field.rights'), role.rights.join(', ') || t('roles.noRights')],
@@ -37,14 +27,7 @@ function RoleView({ role }: { role: RoleInfo }) {
     <div className="roles-main">
       <p>{role.description}</p>
       <Panel title={t('roles.section.role')}>
-        <dl className="facts">
-          {facts.map(([k, v]) => (
-            <div key={k} className="fact">
-              <dt>{k}</dt>
-              <dd>{v}</dd>
-            </div>
-          ))}
-        </dl>
+        <Facts facts={facts} />
       </Panel>
       <Panel title={t('roles.section.permissions')}>
         {role.permissions.length ? (
@@ -85,14 +68,7 @@ export default function RolePage() {
   usePageTitle(title);
   return (
     <div className="object-page roles-page">
-      <Breadcrumbs className="breadcrumbs" aria-label={t('roles.breadcrumbs')}>
-        <Breadcrumb>
-          <Link to={rolesPath}>{t('roles.title')}</Link>
-        </Breadcrumb>
-        <Breadcrumb>
-          <span aria-current="page">{title}</span>
-        </Breadcrumb>
-      </Breadcrumbs>
+      <PageBreadcrumbs label={t('roles.breadcrumbs')} parent={{ to: rolesPath, text: t('roles.title') }} current={title} />
       <h1>{title}</h1>
       <QueryState query={query}>
         {(data) => {

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { RoleInfo } from '../../api/types';
 import { t } from '../../i18n';
 import { DataTable, type ColumnDef } from '../../ui/DataTable';
 import { QueryState } from '../../ui/QueryState';
+import { SearchForm } from '../../ui/SearchForm';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useUrlParams } from '../../ui/useUrlParams';
 import { rolePath, rolesQuery } from './rolesApi';
@@ -39,37 +39,6 @@ function matches(r: RoleInfo, q: string, area: string): boolean {
   return text.includes(q.toLowerCase());
 }
 
-function FilterForm({ initial, onSubmit }: { initial: { q: string; area: string }; onSubmit: (f: { q: string; area: string }) => void }) {
-  const [draft, setDraft] = useState(initial);
-  const ids = { q: useId(), area: useId() };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onSubmit({ ...draft, q: draft.q.trim() });
-  };
-  return (
-    <form className="filters" role="search" onSubmit={submit}>
-      <div className="field">
-        <label htmlFor={ids.q}>{t('roles.filter')}</label>
-        <input id={ids.q} type="search" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} />
-      </div>
-      <div className="field">
-        <label htmlFor={ids.area}>{t('roles.area')}</label>
-        <select id={ids.area} value={draft.area} onChange={(e) => setDraft({ ...draft, area: e.target.value })}>
-          <option value="">{t('roles.areaAll')}</option>
-          {AREAS.map((a) => (
-            <option key={a} value={a}>
-              {a}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" className="button primary">
-        {t('roles.filterSubmit')}
-      </button>
-    </form>
-  );
-}
-
 /** Every role of the rights model with what it grants and how many accounts hold it; a row opens the role. */
 export default function RolesPage() {
   usePageTitle(t('roles.title'));
@@ -80,7 +49,15 @@ export default function RolesPage() {
     <section>
       <h1>{t('roles.title')}</h1>
       <p>{t('roles.intro')}</p>
-      <FilterForm key={`${url.values.q}|${url.values.area}`} initial={url.values} onSubmit={(f) => url.setFilters(f)} />
+      <SearchForm
+        key={`${url.values.q}|${url.values.area}`}
+        className="filters"
+        values={url.values}
+        queryLabel={t('roles.filter')}
+        selects={[{ name: 'area', label: t('roles.area'), all: t('roles.areaAll'), options: AREAS }]}
+        submitLabel={t('roles.filterSubmit')}
+        onSubmit={(f) => url.setFilters(f)}
+      />
       <QueryState query={query}>
         {(data) => {
           const rows = data.items.filter((r) => matches(r, url.values.q, url.values.area));

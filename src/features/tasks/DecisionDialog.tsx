@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
-import { Button, Dialog, Heading, Modal } from 'react-aria-components';
+import { useId, type FormEvent } from 'react';
+import { Dialog, Heading, Modal } from 'react-aria-components';
 import { ApiError } from '../../api/client';
 import type { Collection, Task, TaskDecisionKind, TaskDetail } from '../../api/types';
 import { formatDateTime, t, tDynamic } from '../../i18n';
+import { DialogActions, DialogProblem, ReasonSelect, useReason } from '../../ui/DialogParts';
 import { notify } from '../../ui/toast';
 import { decideTask, taskKeys } from './taskApi';
 
@@ -58,13 +59,12 @@ export function DecisionDialog({
   onDecided: (fresh: TaskDetail) => void;
 }) {
   const qc = useQueryClient();
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
-  const ids = { reason: useId(), reasonErr: useId(), effects: useId() };
+  const reason = useReason(t('tasks.reasonRequired'));
+  const effectsId = useId();
   const needsReason = decision === 'reject';
 
   const mutation = useMutation({
-    mutationFn: () => decideTask(task.id, decision, task.version, needsReason ? reason : undefined),
+    mutationFn: () => decideTask(task.id, decision, task.version, needsReason ? reason.value : undefined),
     onSuccess: (fresh) => {
       qc.setQueryData(taskKeys.detail(task.id), fresh);
       if (!inQueue(fresh.status)) {
@@ -86,18 +86,14 @@ export function DecisionDialog({
       if (!(err instanceof ApiError)) return;
       // Decided or changed meanwhile: the page behind the dialog shows the task as it is now.
       if (err.status === 409 || err.status === 403) void qc.invalidateQueries({ queryKey: taskKeys.detail(task.id) });
-      if (err.status === 422 && err.problem.errors?.reason) setReasonError(t('tasks.reasonRequired'));
+      if (err.status === 422 && err.problem.errors?.reason) reason.setError(t('tasks.reasonRequired'));
     },
   });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (needsReason && !reason) {
-      setReasonError(t('tasks.reasonRequired'));
-      document.getElementById(ids.reason)?.focus();
-      return;
-    }
-    setReasonError(null);
+    if (needsReason && !reason.check()) return;
+    reason.setError(null);
     mutation.mutate();
   };
 
@@ -105,68 +101,25 @@ export function DecisionDialog({
   const effects = effectsOf(task, decision);
   return (
     <Modal className="modal" isOpen isDismissable={!mutation.isPending} onOpenChange={(open) => !open && onClose()}>
-      <Dialog className="dialog action-dialog" role="alertdialog" aria-describedby={ids.effects}>
+      <Dialog className="dialog action-dialog" role="alertdialog" aria-describedby={effectsId}>
         <form onSubmit={submit} noValidate>
           <Heading slot="title">{t(`tasks.dialog.${decision}`)}</Heading>
           <h3>{t('tasks.whatHappens')}</h3>
-          <ul className="effects" id={ids.effects}>
+          <ul className="effects" id={effectsId}>
             {effects.map((e) => (
               <li key={e}>{e}</li>
             ))}
           </ul>
-          {needsReason && (
-            <div className="field">
-              <label htmlFor={ids.reason}>{t('tasks.reason')}</label>
-              <select
-                id={ids.reason}
-                value={reason}
-                required
-                onChange={(e) => {
-                  setReason(e.target.value);
-                  if (e.target.value) setReasonError(null);
-                }}
-                aria-invalid={reasonError ? true : undefined}
-                aria-describedby={reasonError ? ids.reasonErr : undefined}
-              >
-                <option value="">{t('tasks.chooseReason')}</option>
-                {task.rejectReasons.map((r) => (
-                  <option key={r} value={r}>
-                    {r}
-                  </option>
-                ))}
-              </select>
-              {reasonError && (
-                <span id={ids.reasonErr} className="field-error">
-                  {reasonError}
-                </span>
-              )}
-            </div>
-          )}
-          {error && (
-            <div className="form-error" role="alert">
-              <p>{error.text}</p>
-              {error.stale && (
-                <button
-                  type="button"
-                  className="button secondary"
-                  onClick={() => {
-                    mutation.reset();
-                    void qc.invalidateQueries({ queryKey: taskKeys.detail(task.id) });
-                  }}
-                >
-                  {t('tasks.error.reload')}
-                </button>
-              )}
-            </div>
-          )}
-          <div className="dialog-actions">
-            <Button className="button secondary" onPress={onClose} isDisabled={mutation.isPending}>
-              {t('common.cancel')}
-            </Button>
-            <button type="submit" className={decision === 'reject' ? 'button danger' : 'button primary'} disabled={mutation.isPending}>
-              {mutation.isPending ? t('tasks.working') : t(`tasks.confirm.${decision}`)}
-            </button>
-          </div>
+          {needsReason && <ReasonSelect {...reason.field} label={t('tasks.reason')} placeholder={t('tasks.chooseReason')} reasons={task.rejectReasons} />}
+          <DialogProblem
+            problem={error}
+            reloadLabel={t('tasks.error.reload')}
+            onReload={() => {
+              mutation.reset();
+              void qc.invalidateQueries({ queryKey: taskKeys.detail(task.id) });
+            }}
+          />
+          <DialogActions confirmLabel={t(`tasks.confirm.${decision}`)} workingLabel={t('tasks.working')} danger={decision === 'reject'} pending={mutation.isPending} onCancel={onClose} />
         </form>
       </Dialog>
     </Modal>

@@ -1,12 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { Breadcrumb, Breadcrumbs } from 'react-aria-components';
-import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { useId, useState } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import type { TaskDecision, TaskDecisionKind, TaskDetail } from '../../api/types';
 import { formatDate, formatDateTime, t, tDynamic } from '../../i18n';
 import { DataTable, type ColumnDef } from '../../ui/DataTable';
+import { PageBreadcrumbs } from '../../ui/PageBreadcrumbs';
+import { Facts, Panel, type Fact } from '../../ui/Panel';
 import { QueryState } from '../../ui/QueryState';
 import { StatusBadge } from '../../ui/StatusBadge';
+import { useFocusAfter } from '../../ui/useFocusAfter';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { DecisionDialog } from './DecisionDialog';
 import { DECISIONS, taskQuery } from './taskApi';
@@ -24,30 +26,13 @@ const decisionColumns: ColumnDef<DecisionRow>[] = [
 ];
 
 /** A titled section (a named region) with label/value facts, or a sentence when there is nothing. */
-function Section({ title, facts, none }: { title: string; facts: [string, ReactNode][] | null; none?: string }) {
-  const id = useId();
-  return (
-    <section className="panel" aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {facts ? (
-        <dl className="facts">
-          {facts.map(([k, v]) => (
-            <div key={k} className="fact">
-              <dt>{k}</dt>
-              <dd>{v}</dd>
-            </div>
-          ))}
-        </dl>
-      ) : (
-        <p className="muted">{none}</p>
-      )}
-    </section>
-  );
+function Section({ title, facts, none }: { title: string; facts: Fact[] | null; none?: string }) {
+  return <Panel title={title}>{facts ? <Facts facts={facts} /> : <p className="muted">{none}</p>}</Panel>;
 }
 
 function TaskSections({ task }: { task: TaskDetail }) {
   const p = task.subjectPerson;
-  const request: [string, ReactNode][] = [
+  const request: Fact[] = [
     [t('tasks.field.task'), taskTypeLabel(task.type)],
     [t('tasks.field.status'), <StatusBadge status={task.status} />],
     [t('tasks.field.requestedAt'), formatDateTime(task.createdAt)],
@@ -60,13 +45,13 @@ function TaskSections({ task }: { task: TaskDetail }) {
     [t('tasks.field.personStatus'), <StatusBadge status={p.status} />],
   ];
   if (task.request) request.push([t('tasks.field.requestStatus'), <StatusBadge status={task.request.status} />]);
-  const card: [string, ReactNode][] | null = task.card && [
+  const card: Fact[] | null = task.card && [
     [t('tasks.field.cardNumber'), task.card.number],
     [t('tasks.field.cardType'), tDynamic(`type.${task.card.type}`, task.card.type)],
     [t('tasks.field.validTo'), formatDate(task.card.validTo)],
     [t('tasks.field.cardStatus'), <StatusBadge status={task.card.status} />],
   ];
-  const requester: [string, ReactNode][] | null = task.requester && [
+  const requester: Fact[] | null = task.requester && [
     [t('tasks.field.requester'), task.requester.displayName],
     [t('tasks.field.email'), task.requester.email],
     [t('tasks.field.orgUnit'), task.requester.orgUnit],
@@ -123,16 +108,10 @@ export default function TaskPage() {
   const query = useQuery(taskQuery(id));
   const [open, setOpen] = useState<TaskDecisionKind | null>(null);
   const [decidedAt, setDecidedAt] = useState(0);
-  const heading = useRef<HTMLHeadingElement>(null);
+  // After a decision on this page the button pressed may be gone: focus goes to the task's heading.
+  const heading = useFocusAfter<HTMLHeadingElement>(decidedAt);
   const title = query.data ? titleOf(query.data) : t('tasks.title');
   usePageTitle(title);
-
-  // After a decision on this page the button pressed may be gone: focus goes to the task's heading.
-  useEffect(() => {
-    if (!decidedAt) return;
-    const frame = requestAnimationFrame(() => heading.current?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, [decidedAt]);
 
   const onDecided = (decision: TaskDecisionKind) => {
     if (decision === 'approve') navigate(queueUrl, { state: { decided: true } satisfies QueueState });
@@ -141,14 +120,7 @@ export default function TaskPage() {
 
   return (
     <div className="object-page task-page">
-      <Breadcrumbs className="breadcrumbs" aria-label={t('tasks.breadcrumbs')}>
-        <Breadcrumb>
-          <Link to={queueUrl}>{t('tasks.title')}</Link>
-        </Breadcrumb>
-        <Breadcrumb>
-          <span aria-current="page">{title}</span>
-        </Breadcrumb>
-      </Breadcrumbs>
+      <PageBreadcrumbs label={t('tasks.breadcrumbs')} parent={{ to: queueUrl, text: t('tasks.title') }} current={title} />
       {!query.data && <h1>{t('tasks.title')}</h1>}
       <QueryState query={query}>
         {(task) => (

@@ -6,6 +6,7 @@ import { sessionKey, useSession } from '../../access/session';
 import { ApiError } from '../../api/client';
 import type { UserAction, UserDetail } from '../../api/types';
 import { t } from '../../i18n';
+import { DialogActions, DialogProblem } from '../../ui/DialogParts';
 import { notify } from '../../ui/toast';
 import { runUserAction, userKeys } from './userApi';
 
@@ -161,35 +162,21 @@ export function UserActionDialog({
               <textarea id={ids.reason} value={reason} maxLength={500} rows={2} onChange={(e) => setReason(e.target.value)} />
             </div>
           )}
-          {error && (
-            <div className="form-error" role="alert">
-              <p>{error.text}</p>
-              {error.stale && (
-                <button
-                  type="button"
-                  className="button secondary"
-                  onClick={() => {
-                    mutation.reset();
-                    void qc.invalidateQueries({ queryKey: userKeys.detail(user.id) });
-                  }}
-                >
-                  {t('users.error.reload')}
-                </button>
-              )}
-            </div>
-          )}
-          <div className="dialog-actions">
-            <Button className="button secondary" onPress={onClose} isDisabled={mutation.isPending}>
-              {t('common.cancel')}
-            </Button>
-            <button
-              type="submit"
-              className={action === 'deactivate' || action === 'de-assign-role' ? 'button danger' : 'button primary'}
-              disabled={mutation.isPending}
-            >
-              {mutation.isPending ? t('users.working') : t(`users.confirm.${action}`)}
-            </button>
-          </div>
+          <DialogProblem
+            problem={error}
+            reloadLabel={t('users.error.reload')}
+            onReload={() => {
+              mutation.reset();
+              void qc.invalidateQueries({ queryKey: userKeys.detail(user.id) });
+            }}
+          />
+          <DialogActions
+            confirmLabel={t(`users.confirm.${action}`)}
+            workingLabel={t('users.working')}
+            danger={action === 'deactivate' || action === 'de-assign-role'}
+            pending={mutation.isPending}
+            onCancel={onClose}
+          />
         </form>
       </Dialog>
     </Modal>

@@ -1,12 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { Breadcrumb, Breadcrumbs } from 'react-aria-components';
+import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import type { UserAction, UserDetail } from '../../api/types';
 import { formatDateTime, t } from '../../i18n';
+import { PageBreadcrumbs } from '../../ui/PageBreadcrumbs';
+import { Facts, Panel, type Fact } from '../../ui/Panel';
 import { QueryState } from '../../ui/QueryState';
 import { StatusBadge } from '../../ui/StatusBadge';
+import { useFocusAfter } from '../../ui/useFocusAfter';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { UserActionDialog } from './UserActionDialog';
 import { rolePath, userQuery, usersPath } from './userApi';
@@ -17,9 +19,8 @@ const PANEL_ACTIONS: readonly UserAction[] = ['assign-role', 'activate', 'reacti
 
 type Open = { action: UserAction; role?: string } | null;
 
-function Facts({ user }: { user: UserDetail }) {
-  const id = useId();
-  const facts: [string, ReactNode][] = [
+function AccountFacts({ user }: { user: UserDetail }) {
+  const facts: Fact[] = [
     [t('users.field.username'), <code>{user.username}</code>],
     [t('users.field.name'), user.displayName],
     [t('users.field.email'), user.email ?? t('users.none')],
@@ -28,17 +29,9 @@ function Facts({ user }: { user: UserDetail }) {
     [t('users.field.passwordReset'), user.passwordResetAt ? formatDateTime(user.passwordResetAt) : t('users.never')],
   ];
   return (
-    <section className="panel" aria-labelledby={id}>
-      <h2 id={id}>{t('users.section.account')}</h2>
-      <dl className="facts">
-        {facts.map(([k, v]) => (
-          <div key={k} className="fact">
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
-    </section>
+    <Panel title={t('users.section.account')}>
+      <Facts facts={facts} />
+    </Panel>
   );
 }
 
@@ -143,28 +136,15 @@ export default function UserPage() {
   const query = useQuery(userQuery(id));
   const [open, setOpen] = useState<Open>(null);
   const [doneAt, setDoneAt] = useState(0);
-  const heading = useRef<HTMLHeadingElement>(null);
+  // After an action the button pressed may be gone: focus goes to the account's heading.
+  const heading = useFocusAfter<HTMLHeadingElement>(doneAt);
   const title = query.data ? `${query.data.displayName} (${query.data.username})` : t('users.title');
   usePageTitle(title);
-
-  // After an action the button pressed may be gone: focus goes to the account's heading.
-  useEffect(() => {
-    if (!doneAt) return;
-    const frame = requestAnimationFrame(() => heading.current?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, [doneAt]);
 
   const notFound = query.error instanceof ApiError && query.error.status === 404;
   return (
     <div className="object-page users-page">
-      <Breadcrumbs className="breadcrumbs" aria-label={t('users.breadcrumbs')}>
-        <Breadcrumb>
-          <Link to={usersPath}>{t('users.title')}</Link>
-        </Breadcrumb>
-        <Breadcrumb>
-          <span aria-current="page">{title}</span>
-        </Breadcrumb>
-      </Breadcrumbs>
+      <PageBreadcrumbs label={t('users.breadcrumbs')} parent={{ to: usersPath, text: t('users.title') }} current={title} />
       {notFound ? (
         <>
           <h1>{t('users.title')}</h1>
@@ -179,7 +159,7 @@ export default function UserPage() {
               </h1>
               <div className="object-layout">
                 <div className="users-main">
-                  <Facts user={user} />
+                  <AccountFacts user={user} />
                   <Roles user={user} onDeassign={(role) => setOpen({ action: 'de-assign-role', role })} />
                 </div>
                 <ActionPanel user={user} onAction={(action) => setOpen({ action })} />

@@ -2,14 +2,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { MobileIdActivation, SelfMobileId } from '../../../api/types';
-import { formatDate, t } from '../../../i18n';
+import { t } from '../../../i18n';
 import { QueryState } from '../../../ui/QueryState';
-import { StatusBadge } from '../../../ui/StatusBadge';
 import { notify } from '../../../ui/toast';
 import { ApiError } from '../../../api/client';
 import { api, errorText, fieldErrors, mobileIdsQuery, selfCredKeys } from './api';
-import { CertificateList } from './CertificateList';
-import { Field, QrCode, useSecondsLeft } from './parts';
+import { CredentialItem, Field, QrCode, RequestButton, useSecondsLeft } from './parts';
 
 /** Own mobile IDs: get one, activate it by scanning a QR code, see its state and certificates. */
 export function MobileIdSection() {
@@ -36,23 +34,11 @@ export function MobileIdSection() {
           return (
             <>
               {page.items.length === 0 && <p className="empty">{t('selfCred.mobile.empty')}</p>}
-              {mayGet && (
-                <p>
-                  <Button className="button primary" onPress={() => create.mutate()} isPending={create.isPending}>
-                    {t('selfCred.mobile.get')}
-                  </Button>
-                </p>
-              )}
+              {mayGet && <RequestButton label={t('selfCred.mobile.get')} pending={create.isPending} onPress={() => create.mutate()} />}
               {current && <ActivationPanel mobileId={current} onClose={() => setActivating(null)} />}
               <ul className="sc-list">
                 {page.items.map((m) => (
-                  <li key={m.id} className="panel sc-item">
-                    <h3>{m.label}</h3>
-                    <p>
-                      <StatusBadge status={m.status} /> <span className="muted">{t('selfCred.created', { date: formatDate(m.createdAt) })}</span>
-                    </p>
-                    {m.status === 'Registered' && <p>{t('selfCred.mobile.waiting')}</p>}
-                    <CertificateList certificates={m.certificates} />
+                  <CredentialItem key={m.id} credential={m} waiting={t('selfCred.mobile.waiting')}>
                     {m.allowedActions.includes('activate') && activating !== m.id && (
                       <div className="sc-actions">
                         <Button className="button primary" onPress={() => setActivating(m.id)} aria-label={t('selfCred.mobile.activateLabel', { label: m.label })}>
@@ -60,7 +46,7 @@ export function MobileIdSection() {
                         </Button>
                       </div>
                     )}
-                  </li>
+                  </CredentialItem>
                 ))}
               </ul>
             </>

@@ -4,11 +4,9 @@ import { Button } from 'react-aria-components';
 import type { SelfSoftwareToken, SoftwareTokenPassphrase } from '../../../api/types';
 import { formatDate, formatDateTime, t } from '../../../i18n';
 import { QueryState } from '../../../ui/QueryState';
-import { StatusBadge } from '../../../ui/StatusBadge';
 import { notify } from '../../../ui/toast';
 import { api, isStepUp, selfCredKeys, softwareTokensQuery } from './api';
-import { CertificateList } from './CertificateList';
-import { FormDialog, PassphraseDialog, StepUpField } from './parts';
+import { CredentialSection, FormDialog, PassphraseDialog, StepUpField } from './parts';
 
 /** The passphrase that was just issued, held only until its dialog closes. */
 function usePassphrase() {
@@ -142,50 +140,29 @@ export function SoftwareTokensSection({ mayRequest, mayRecover, mayRevoke }: { m
     onError: (err) => notify(t('selfCred.error.failed', { detail: err.message })),
   });
   return (
-    <section aria-labelledby="sc-tokens" className="sc-section">
-      <h2 id="sc-tokens">{t('selfCred.tokens.title')}</h2>
-      <QueryState query={query}>
-        {(page) => (
-          <>
-            {mayRequest && !page.items.some((x) => x.status === 'Registered') && (
-              <p>
-                <Button className="button primary" onPress={() => request.mutate()} isPending={request.isPending}>
-                  {t('selfCred.tokens.request')}
-                </Button>
-              </p>
-            )}
-            {page.items.length === 0 ? (
-              <p className="empty">{t('selfCred.tokens.empty')}</p>
-            ) : (
-              <ul className="sc-list">
-                {page.items.map((x) => (
-                  <li key={x.id} className="panel sc-item">
-                    <h3>{x.label}</h3>
-                    <p>
-                      <StatusBadge status={x.status} /> <span className="muted">{t('selfCred.created', { date: formatDate(x.createdAt) })}</span>
-                    </p>
-                    {x.status === 'Registered' && <p>{t('selfCred.tokens.waiting')}</p>}
-                    {x.passphraseIssuedAt && <p className="muted">{t('selfCred.tokens.passphraseShown', { at: formatDateTime(x.passphraseIssuedAt) })}</p>}
-                    <CertificateList certificates={x.certificates} />
-                    <div className="sc-actions">
-                      {mayRecover && x.allowedActions.includes('recover') && (
-                        <Button className="button secondary" onPress={() => setDialog({ kind: 'recover', token: x })} aria-label={t('selfCred.tokens.recoverLabel', { label: x.label })}>
-                          {t('selfCred.tokens.recover')}
-                        </Button>
-                      )}
-                      {mayRevoke && x.allowedActions.includes('revoke') && (
-                        <Button className="button danger" onPress={() => setDialog({ kind: 'revoke', token: x })} aria-label={t('selfCred.tokens.revokeLabel', { label: x.label })}>
-                          {t('selfCred.tokens.revoke')}
-                        </Button>
-                      )}
-                    </div>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </>
-        )}
-      </QueryState>
+    <CredentialSection
+      id="sc-tokens"
+      title={t('selfCred.tokens.title')}
+      query={query}
+      request={mayRequest ? { label: t('selfCred.tokens.request'), pending: request.isPending, onPress: () => request.mutate() } : null}
+      empty={t('selfCred.tokens.empty')}
+      waiting={t('selfCred.tokens.waiting')}
+      note={(x) => x.passphraseIssuedAt && <p className="muted">{t('selfCred.tokens.passphraseShown', { at: formatDateTime(x.passphraseIssuedAt) })}</p>}
+      actions={(x) => (
+        <div className="sc-actions">
+          {mayRecover && x.allowedActions.includes('recover') && (
+            <Button className="button secondary" onPress={() => setDialog({ kind: 'recover', token: x })} aria-label={t('selfCred.tokens.recoverLabel', { label: x.label })}>
+              {t('selfCred.tokens.recover')}
+            </Button>
+          )}
+          {mayRevoke && x.allowedActions.includes('revoke') && (
+            <Button className="button danger" onPress={() => setDialog({ kind: 'revoke', token: x })} aria-label={t('selfCred.tokens.revokeLabel', { label: x.label })}>
+              {t('selfCred.tokens.revoke')}
+            </Button>
+          )}
+        </div>
+      )}
+    >
       {dialog?.kind === 'recover' && (
         <RecoverDialog
           token={dialog.token}
@@ -198,7 +175,7 @@ export function SoftwareTokensSection({ mayRequest, mayRecover, mayRevoke }: { m
       )}
       {dialog?.kind === 'revoke' && <RevokeDialog token={dialog.token} onClose={() => setDialog(null)} />}
       {passphrase.dialog}
-    </section>
+    </CredentialSection>
   );
 }
 

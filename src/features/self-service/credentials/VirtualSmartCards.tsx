@@ -2,13 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { SelfVirtualSmartCard } from '../../../api/types';
-import { formatDate, formatDateTime, t } from '../../../i18n';
-import { QueryState } from '../../../ui/QueryState';
-import { StatusBadge } from '../../../ui/StatusBadge';
+import { formatDateTime, t } from '../../../i18n';
+import { ReasonSelect } from '../../../ui/DialogParts';
 import { notify } from '../../../ui/toast';
 import { api, fieldErrors, isStepUp, selfCredKeys, vscsQuery } from './api';
-import { CertificateList } from './CertificateList';
-import { Field, FormDialog, StepUpField } from './parts';
+import { CredentialSection, Field, FormDialog, StepUpField } from './parts';
 
 /** The reasons the backend accepts for locking a virtual smart card. */
 const LOCK_REASONS = ['Lost or stolen device', 'Key compromise', 'No longer needed'] as const;
@@ -43,63 +41,42 @@ export function VirtualSmartCardsSection({ mayRequest, mayProvision, mayResetPin
     },
   });
   return (
-    <section aria-labelledby="sc-vsc" className="sc-section">
-      <h2 id="sc-vsc">{t('selfCred.vsc.title')}</h2>
-      <QueryState query={query}>
-        {(page) => (
-          <>
-            {mayRequest && !page.items.some((x) => x.status === 'Registered') && (
-              <p>
-                <Button className="button primary" onPress={() => request.mutate()} isPending={request.isPending}>
-                  {t('selfCred.vsc.request')}
-                </Button>
-              </p>
-            )}
-            {page.items.length === 0 ? (
-              <p className="empty">{t('selfCred.vsc.empty')}</p>
-            ) : (
-              <ul className="sc-list">
-                {page.items.map((v) => (
-                  <li key={v.id} className="panel sc-item">
-                    <h3>{v.label}</h3>
-                    <p>
-                      <StatusBadge status={v.status} /> <span className="muted">{t('selfCred.created', { date: formatDate(v.createdAt) })}</span>
-                    </p>
-                    {v.status === 'Registered' && <p>{t('selfCred.vsc.waiting')}</p>}
-                    {v.pinChangedAt && <p className="muted">{t('selfCred.vsc.pinChanged', { at: formatDateTime(v.pinChangedAt) })}</p>}
-                    <CertificateList certificates={v.certificates} />
-                    <div className="sc-actions">
-                      {mayProvision && v.allowedActions.includes('provision-certificates') && (
-                        <Button
-                          className="button primary"
-                          onPress={() => provision.mutate(v)}
-                          isPending={provision.isPending && provision.variables?.id === v.id}
-                          aria-label={t('selfCred.vsc.provisionLabel', { label: v.label })}
-                        >
-                          {provision.isPending && provision.variables?.id === v.id ? t('selfCred.vsc.provisioning') : t('selfCred.vsc.provision')}
-                        </Button>
-                      )}
-                      {mayResetPin && v.allowedActions.includes('reset-pin') && (
-                        <Button className="button secondary" onPress={() => setDialog({ kind: 'pin', vsc: v })} aria-label={t('selfCred.vsc.resetPinLabel', { label: v.label })}>
-                          {t('selfCred.vsc.resetPin')}
-                        </Button>
-                      )}
-                      {mayLock && v.allowedActions.includes('lock') && (
-                        <Button className="button danger" onPress={() => setDialog({ kind: 'lock', vsc: v })} aria-label={t('selfCred.vsc.lockLabel', { label: v.label })}>
-                          {t('selfCred.vsc.lock')}
-                        </Button>
-                      )}
-                    </div>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </>
-        )}
-      </QueryState>
+    <CredentialSection
+      id="sc-vsc"
+      title={t('selfCred.vsc.title')}
+      query={query}
+      request={mayRequest ? { label: t('selfCred.vsc.request'), pending: request.isPending, onPress: () => request.mutate() } : null}
+      empty={t('selfCred.vsc.empty')}
+      waiting={t('selfCred.vsc.waiting')}
+      note={(v) => v.pinChangedAt && <p className="muted">{t('selfCred.vsc.pinChanged', { at: formatDateTime(v.pinChangedAt) })}</p>}
+      actions={(v) => (
+        <div className="sc-actions">
+          {mayProvision && v.allowedActions.includes('provision-certificates') && (
+            <Button
+              className="button primary"
+              onPress={() => provision.mutate(v)}
+              isPending={provision.isPending && provision.variables?.id === v.id}
+              aria-label={t('selfCred.vsc.provisionLabel', { label: v.label })}
+            >
+              {provision.isPending && provision.variables?.id === v.id ? t('selfCred.vsc.provisioning') : t('selfCred.vsc.provision')}
+            </Button>
+          )}
+          {mayResetPin && v.allowedActions.includes('reset-pin') && (
+            <Button className="button secondary" onPress={() => setDialog({ kind: 'pin', vsc: v })} aria-label={t('selfCred.vsc.resetPinLabel', { label: v.label })}>
+              {t('selfCred.vsc.resetPin')}
+            </Button>
+          )}
+          {mayLock && v.allowedActions.includes('lock') && (
+            <Button className="button danger" onPress={() => setDialog({ kind: 'lock', vsc: v })} aria-label={t('selfCred.vsc.lockLabel', { label: v.label })}>
+              {t('selfCred.vsc.lock')}
+            </Button>
+          )}
+        </div>
+      )}
+    >
       {dialog?.kind === 'pin' && <ResetPinDialog vsc={dialog.vsc} onClose={() => setDialog(null)} onDone={refresh} />}
       {dialog?.kind === 'lock' && <LockDialog vsc={dialog.vsc} onClose={() => setDialog(null)} onDone={refresh} />}
-    </section>
+    </CredentialSection>
   );
 }
 
@@ -151,7 +128,7 @@ function LockDialog({ vsc, onClose, onDone }: { vsc: SelfVirtualSmartCard; onClo
   const [keep, setKeep] = useState(false);
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<{ reason?: string; password?: string }>({});
-  const ids = { reason: useId(), reasonErr: useId(), keep: useId(), effects: useId() };
+  const ids = { reason: useId(), keep: useId(), effects: useId() };
   const lock = useMutation({
     mutationFn: () => api.lockVsc(vsc.id, vsc.version, password, reason, keep),
     onSuccess: () => {
@@ -192,28 +169,7 @@ function LockDialog({ vsc, onClose, onDone }: { vsc: SelfVirtualSmartCard; onClo
         <li>{t('selfCred.certs.revokedCount', { count: revoked })}</li>
         {keep && hasEncryption && <li>{t('selfCred.vsc.keepEffect')}</li>}
       </ul>
-      <div className="field">
-        <label htmlFor={ids.reason}>{t('selfCred.vsc.reason')}</label>
-        <select
-          id={ids.reason}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          aria-invalid={reasonError ? true : undefined}
-          aria-describedby={reasonError ? ids.reasonErr : undefined}
-        >
-          <option value="">{t('selfCred.vsc.chooseReason')}</option>
-          {LOCK_REASONS.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </select>
-        {reasonError && (
-          <span id={ids.reasonErr} className="field-error">
-            {reasonError}
-          </span>
-        )}
-      </div>
+      <ReasonSelect id={ids.reason} label={t('selfCred.vsc.reason')} placeholder={t('selfCred.vsc.chooseReason')} reasons={LOCK_REASONS} value={reason} onChange={setReason} error={reasonError} />
       {hasEncryption && (
         <div className="field sc-check">
           <input id={ids.keep} type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} />

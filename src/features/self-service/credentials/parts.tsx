@@ -1,8 +1,14 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { Button, Dialog, Heading, Modal } from 'react-aria-components';
 import { encode } from 'uqr';
-import { t } from '../../../i18n';
+import type { Collection, Credential, CredentialCertificate } from '../../../api/types';
+import { formatDate, t } from '../../../i18n';
+import { DialogActions, DialogProblem } from '../../../ui/DialogParts';
+import { QueryState } from '../../../ui/QueryState';
+import { StatusBadge } from '../../../ui/StatusBadge';
 import { errorText } from './api';
+import { CertificateList } from './CertificateList';
 
 /**
  * A dialog around a form: says what will happen, collects what the action needs, and keeps the input
@@ -44,24 +50,8 @@ export function FormDialog({
             {title}
           </Heading>
           {children}
-          {problem && (
-            <div className="form-error" role="alert">
-              <p>{problem.text}</p>
-              {problem.stale && onReload && (
-                <button type="button" className="button secondary" onClick={onReload}>
-                  {t('selfCred.error.reload')}
-                </button>
-              )}
-            </div>
-          )}
-          <div className="dialog-actions">
-            <Button className="button secondary" onPress={onClose} isDisabled={pending}>
-              {t('common.cancel')}
-            </Button>
-            <button type="submit" className={`button ${tone}`} disabled={pending}>
-              {pending ? t('selfCred.working') : confirmLabel}
-            </button>
-          </div>
+          <DialogProblem problem={problem} reloadLabel={t('selfCred.error.reload')} onReload={onReload} />
+          <DialogActions confirmLabel={confirmLabel} workingLabel={t('selfCred.working')} danger={tone === 'danger'} pending={pending} onCancel={onClose} />
         </form>
       </Dialog>
     </Modal>
@@ -210,4 +200,98 @@ export function useSecondsLeft(until: string | null): number {
     return () => window.clearInterval(timer);
   }, [until]);
   return until ? Math.max(0, Math.ceil((Date.parse(until) - now) / 1000)) : 0;
+}
+
+/**
+ * One of one's own credentials in its list: label, state and when it was made, `waiting` while it is
+ * Registered, an optional note, its certificates, then its actions (`children`).
+ */
+export function CredentialItem({
+  credential,
+  waiting,
+  note,
+  children,
+}: {
+  credential: Credential & { certificates: CredentialCertificate[] };
+  waiting: string;
+  note?: ReactNode;
+  children?: ReactNode;
+}) {
+  return (
+    <li className="panel sc-item">
+      <h3>{credential.label}</h3>
+      <p>
+        <StatusBadge status={credential.status} /> <span className="muted">{t('selfCred.created', { date: formatDate(credential.createdAt) })}</span>
+      </p>
+      {credential.status === 'Registered' && <p>{waiting}</p>}
+      {note}
+      <CertificateList certificates={credential.certificates} />
+      {children}
+    </li>
+  );
+}
+
+/** The button that asks for a new credential, on a line of its own. */
+export function RequestButton({ label, pending, onPress }: { label: string; pending: boolean; onPress: () => void }) {
+  return (
+    <p>
+      <Button className="button primary" onPress={onPress} isPending={pending}>
+        {label}
+      </Button>
+    </p>
+  );
+}
+
+type OwnCredential = Credential & { certificates: CredentialCertificate[] };
+
+/**
+ * A section of one's own credentials of one kind: the request button while none is waiting, then the
+ * list (or `empty`), each with its note and actions; `children` (its dialogs) after the list.
+ */
+export function CredentialSection<C extends OwnCredential>({
+  id,
+  title,
+  query,
+  request,
+  empty,
+  waiting,
+  note,
+  actions,
+  children,
+}: {
+  id: string;
+  title: string;
+  query: UseQueryResult<Collection<C>>;
+  /** Shown only while no credential of the kind is Registered (waiting). */
+  request: { label: string; pending: boolean; onPress: () => void } | null;
+  empty: string;
+  waiting: string;
+  note: (c: C) => ReactNode;
+  actions: (c: C) => ReactNode;
+  children?: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id} className="sc-section">
+      <h2 id={id}>{title}</h2>
+      <QueryState query={query}>
+        {(page) => (
+          <>
+            {request && !page.items.some((x) => x.status === 'Registered') && <RequestButton {...request} />}
+            {page.items.length === 0 ? (
+              <p className="empty">{empty}</p>
+            ) : (
+              <ul className="sc-list">
+                {page.items.map((c) => (
+                  <CredentialItem key={c.id} credential={c} waiting={waiting} note={note(c)}>
+                    {actions(c)}
+                  </CredentialItem>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </QueryState>
+      {children}
+    </section>
+  );
 }
