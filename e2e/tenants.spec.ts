@@ -128,6 +128,8 @@ test.describe('tenants', () => {
 
   test('keyboard only: sign in to the subsidiary and create a tenant', async ({ page }) => {
     await page.goto(paths.login());
+    // The picker joins the form once the list of tenants has arrived; a person sees it before tabbing.
+    await expect(tenantPicker(page)).toBeVisible();
     await expect(page.getByLabel('Username', { exact: true })).toBeFocused();
     await page.keyboard.type('service-administrator');
     await page.keyboard.press('Tab');

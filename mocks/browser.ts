@@ -1,11 +1,13 @@
 import { setupWorker } from 'msw/browser';
-import { createStore as idbStore, del, get, set } from 'idb-keyval';
+import { createStore as idbStore, delMany, getMany, setMany } from 'idb-keyval';
 import { Store, type Journal, type Op } from './db/store';
 import { createHandlers } from './handlers';
 
 const SIZE_KEY = 'prime-console.demo-persons';
 const DEFAULT_PERSONS = 100_000;
 const JOURNAL_KEY = 'journal';
+/** The number of the last change the stored journal holds. */
+const SEQ_KEY = 'journal-seq';
 const SESSIONS_KEY = 'prime-console-demo.sessions';
 const TAIL_KEY = 'prime-console-demo.tail';
 
@@ -28,17 +30,26 @@ interface DemoJournal extends Journal {
 
 async function indexedDbJournal(): Promise<DemoJournal> {
   const db = idbStore('prime-console-demo', 'journal');
-  // Changes not yet confirmed written to IndexedDB; on leaving the page they go to localStorage
-  // (synchronous), so a reload right after a change still finds it.
-  const readLocal = (key: string): Op[] => {
+  const readLocal = <T>(key: string): T[] => {
     try {
-      return JSON.parse(localStorage.getItem(key) ?? '[]') as Op[];
+      return JSON.parse(localStorage.getItem(key) ?? '[]') as T[];
     } catch {
       return [];
     }
   };
-  let ops: Op[] = [...(((await get<Op[]>(JOURNAL_KEY, db)) ?? []) as Op[]), ...readLocal(TAIL_KEY)];
-  let pending: Op[] = [];
+  // Every recorded change gets the next number. IndexedDB keeps the journal with the number of the
+  // last change in it (one transaction); changes not yet confirmed written go to localStorage on
+  // leaving the page (synchronous), so a reload right after a change still finds them. On loading,
+  // only tail changes newer than the stored journal are taken: a tail left behind by a page that
+  // closed before its write was confirmed never overrides what was written after it.
+  type Numbered = { seq: number; op: Op };
+  const [storedOps, storedSeq] = (await getMany<unknown>([JOURNAL_KEY, SEQ_KEY], db)) as [Op[] | undefined, number | undefined];
+  const tail = readLocal<Numbered>(TAIL_KEY).filter((n) => typeof n?.seq === 'number' && n.seq > (storedSeq ?? 0));
+  let ops: Op[] = [...(storedOps ?? []), ...tail.map((n) => n.op)];
+  let seq = Math.max(storedSeq ?? 0, ...tail.map((n) => n.seq));
+  // Recorded but not yet handed to IndexedDB, and handed but not yet confirmed.
+  let pending: Numbered[] = tail;
+  let unconfirmed: Numbered[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
   const compact = () => {
     const last = new Map<string, number>();
@@ -50,14 +61,25 @@ async function indexedDbJournal(): Promise<DemoJournal> {
     compact();
     const written = pending;
     pending = [];
-    void set(JOURNAL_KEY, ops, db).then(() => {
-      if (pending.length === 0) localStorage.removeItem(TAIL_KEY);
-    }, () => (pending = [...written, ...pending]));
+    unconfirmed = [...unconfirmed, ...written];
+    const settle = () => (unconfirmed = unconfirmed.filter((n) => !written.includes(n)));
+    void setMany([[JOURNAL_KEY, ops], [SEQ_KEY, seq]], db).then(
+      () => {
+        settle();
+        if (pending.length === 0 && unconfirmed.length === 0) localStorage.removeItem(TAIL_KEY);
+      },
+      () => {
+        settle();
+        pending = [...written, ...pending];
+      },
+    );
   };
+  // A tail taken over from the last page is written again with this page's first save.
+  if (pending.length) timer = setTimeout(save, 300);
   addEventListener('pagehide', () => {
-    if (!timer && pending.length === 0) return;
+    if (!timer && pending.length === 0 && unconfirmed.length === 0) return;
     try {
-      localStorage.setItem(TAIL_KEY, JSON.stringify(pending));
+      localStorage.setItem(TAIL_KEY, JSON.stringify([...unconfirmed, ...pending]));
     } catch {
       // Too large for localStorage (a big batch run): the IndexedDB write below is the best effort.
     }
@@ -67,17 +89,17 @@ async function indexedDbJournal(): Promise<DemoJournal> {
     if (op.kind === 'session.create' || op.kind === 'session.delete') {
       // Sign-in and sign-out are written at once and synchronously: a page load right after signing
       // in must find the session. Only live sessions are kept.
-      const kept = readLocal(SESSIONS_KEY).filter((o) => !(op.kind === 'session.delete' && o.kind === 'session.create' && o.id === op.id));
+      const kept = readLocal<Op>(SESSIONS_KEY).filter((o) => !(op.kind === 'session.delete' && o.kind === 'session.create' && o.id === op.id));
       localStorage.setItem(SESSIONS_KEY, JSON.stringify(op.kind === 'session.create' ? [...kept, op] : kept));
       return;
     }
     ops.push(op);
-    pending.push(op);
+    pending.push({ seq: ++seq, op });
     timer ??= setTimeout(save, 300);
   };
   const journal: DemoJournal = {
     onAppend: null,
-    load: () => [...readLocal(SESSIONS_KEY), ...ops],
+    load: () => [...readLocal<Op>(SESSIONS_KEY), ...ops],
     append: (op) => {
       record(op);
       journal.onAppend?.(op);
@@ -93,11 +115,12 @@ async function indexedDbJournal(): Promise<DemoJournal> {
     clear: () => {
       ops = [];
       pending = [];
+      unconfirmed = [];
       if (timer) clearTimeout(timer);
       timer = null;
       localStorage.removeItem(SESSIONS_KEY);
       localStorage.removeItem(TAIL_KEY);
-      void del(JOURNAL_KEY, db);
+      void delMany([JOURNAL_KEY, SEQ_KEY], db);
     },
   };
   return journal;
