@@ -157,7 +157,8 @@ test.describe('Self-Service of the self-service user', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByRole('alertdialog', { name: `Lock card ${CARD}` })).toBeVisible();
     await page.keyboard.press('Escape');
-    await expect(page.getByRole('alertdialog')).toHaveCount(0);
+    // By name: the toast of the PIN change is an alertdialog too (React Aria) while it shows.
+    await expect(page.getByRole('alertdialog', { name: `Lock card ${CARD}` })).toHaveCount(0);
     await expect(lock).toBeFocused();
     await expect(cardRow(page, CARD)).toContainText('Active');
   });

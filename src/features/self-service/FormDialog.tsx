@@ -41,12 +41,16 @@ type Failure = { text: string; stale?: boolean };
  * card has no actions left). Two frames, so the page shows the changed data by then.
  */
 export function focusFirstOf(...ids: string[]) {
+  // A person who goes on meanwhile (a quick Shift+Tab after React Aria gave the focus back) is not
+  // pulled back: a key or pointer press before the move cancels it.
+  let movedOn = false;
+  const mark = () => (movedOn = true);
+  const events = ['keydown', 'pointerdown'] as const;
+  events.forEach((e) => addEventListener(e, mark, { capture: true }));
   requestAnimationFrame(() =>
     requestAnimationFrame(() => {
-      // React Aria gives the focus back to the opening button when it is still there; a person who has
-      // already moved on from it (a quick Shift+Tab) must not be pulled back.
-      const active = document.activeElement;
-      if (active && active !== document.body && active.isConnected) return;
+      events.forEach((e) => removeEventListener(e, mark, { capture: true }));
+      if (movedOn) return;
       for (const id of ids) {
         const el = document.getElementById(id);
         if (el) return el.focus();
