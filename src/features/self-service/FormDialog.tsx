@@ -38,25 +38,34 @@ type Failure = { text: string; stale?: boolean };
 /**
  * After a dialog closed with a change: the focus goes to the first of these elements that is still on
  * the page (the button that opened the dialog, or a heading when that button is gone, e.g. a locked
- * card has no actions left). Two frames, so the page shows the changed data by then.
+ * card has no actions left). The page may show the changed data a few frames later and drop the
+ * button then, so for a second a focus lost that way is placed again. A person who goes on meanwhile
+ * (a quick Shift+Tab after React Aria gave the focus back) is not pulled back: a key or pointer press
+ * ends it.
  */
 export function focusFirstOf(...ids: string[]) {
-  // A person who goes on meanwhile (a quick Shift+Tab after React Aria gave the focus back) is not
-  // pulled back: a key or pointer press before the move cancels it.
   let movedOn = false;
   const mark = () => (movedOn = true);
   const events = ['keydown', 'pointerdown'] as const;
   events.forEach((e) => addEventListener(e, mark, { capture: true }));
-  requestAnimationFrame(() =>
-    requestAnimationFrame(() => {
+  const until = performance.now() + 1000;
+  let first = true;
+  const step = () => {
+    if (movedOn || performance.now() > until) {
       events.forEach((e) => removeEventListener(e, mark, { capture: true }));
-      if (movedOn) return;
-      for (const id of ids) {
-        const el = document.getElementById(id);
-        if (el) return el.focus();
-      }
-    }),
-  );
+      return;
+    }
+    const active = document.activeElement;
+    const lost = !active || active === document.body || !active.isConnected;
+    if (first || lost) {
+      const target = ids.map((id) => document.getElementById(id)).find((el) => el !== null);
+      if (target && target !== active) target.focus();
+      first = false;
+    }
+    requestAnimationFrame(step);
+  };
+  // Two frames, so the page has usually drawn the changed data by then.
+  requestAnimationFrame(() => requestAnimationFrame(step));
 }
 
 /** What went wrong, in one sentence, and the messages per field of a 422. */
