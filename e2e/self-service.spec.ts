@@ -204,3 +204,16 @@ test.describe('Self-Service of the other self-service roles', () => {
     });
   }
 });
+
+// Employees and visitors use Self-Service away from a desk: the page fits a phone without sideways scrolling.
+test.describe('Self-Service on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  for (const username of ['self-service-user', 'self-service-visitor', 'mobile-id-user', 'software-token-user', 'virtual-smart-card-user']) {
+    test(`${username}: no page-wide horizontal scrolling`, async ({ page }) => {
+      await openSelfService(page, username);
+      await expect(main(page).getByRole('heading', { name: 'My details' })).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBe(0);
+    });
+  }
+});
