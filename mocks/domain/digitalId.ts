@@ -3,7 +3,7 @@
  * their certificates as stored, the checks of a server registration, and the states that allow each
  * certificate action.
  */
-import type { ServerCertificateFormat, ServerCertificateStatus, ServerStatus } from '../../src/api/types';
+import type { ServerCertificate, ServerCertificateStatus, ServerStatus } from '../../src/api/types';
 
 export interface ServerRecord {
   id: string;
@@ -22,28 +22,12 @@ export interface ServerRecord {
   tenantId?: string;
 }
 
-export interface ServerCertificateRecord {
-  id: string;
+/** A server certificate as stored: the API's object with people by id and without what depends on the caller. */
+export interface ServerCertificateRecord
+  extends Omit<ServerCertificate, 'server' | 'requestedBy' | 'decidedBy' | 'allowedActions' | 'revokeReasons'> {
   serverId: string;
-  format: ServerCertificateFormat;
-  status: ServerCertificateStatus;
-  commonName: string;
-  sanDns: string[];
-  sanIps: string[];
-  keyAlgorithm: string | null;
-  serialNumber: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-  installedAt: string | null;
   requestedById: string;
-  createdAt: string;
   decidedById: string | null;
-  decidedAt: string | null;
-  rejectReason: string | null;
-  revokedAt: string | null;
-  revocationReason: string | null;
-  renewalOf: string | null;
-  version: number;
   tenantId?: string;
 }
 
