@@ -160,6 +160,30 @@ test.describe('signed in', () => {
     await expect(banner.getByRole('button', { name: 'Reset demo data' })).toBeVisible();
   });
 
+  test('the demo banner is there when the page first shows, so nothing moves under a pointer about to click', async ({ page }) => {
+    // Records, at the first moment the login form and then the navigation are in the page, whether
+    // the banner already is: one arriving later pushes the page down between a pointer's press and release.
+    await page.addInitScript(() => {
+      const seen: Record<string, boolean> = {};
+      (window as unknown as { bannerAtFirstPaint: Record<string, boolean> }).bannerAtFirstPaint = seen;
+      new MutationObserver(() => {
+        const banner = document.querySelector('.demo-banner') !== null;
+        if (!('login' in seen) && document.querySelector('main#main form')) seen.login = banner;
+        if (!('shell' in seen) && document.querySelector('nav[aria-label="Main"]')) seen.shell = banner;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const firstPaint = () => page.evaluate(() => (window as unknown as { bannerAtFirstPaint: Record<string, boolean> }).bannerAtFirstPaint);
+    await page.goto(paths.login());
+    await expect(page.getByLabel('Username')).toBeVisible();
+    expect(await firstPaint()).toEqual({ login: true });
+    await submitLogin(page, 'approver');
+    await expect(mainNav(page)).toBeVisible();
+    // A full load straight into the shell, as after typing a URL.
+    await page.goto(view('Open Tasks').path);
+    await expect(mainNav(page)).toBeVisible();
+    expect(await firstPaint()).toEqual({ shell: true });
+  });
+
   test('Reset demo data asks first and, confirmed, signs the person out', async ({ page }) => {
     await signIn(page, 'registration-officer');
     const reset = page.getByRole('region', { name: 'Demo mode' }).getByRole('button', { name: 'Reset demo data' });

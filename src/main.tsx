@@ -7,8 +7,9 @@ import './styles.css';
 async function boot() {
   if (import.meta.env.VITE_DEMO === 'true') {
     // Loaded only in demo mode; the app renders after the worker is ready, or first requests escape the mock.
-    const { startDemoBackend } = await import('../mocks/browser');
-    setDemoControls(await startDemoBackend());
+    // The banner comes with it, so it is on the first paint rather than shifting the page later.
+    const [{ startDemoBackend }, { default: Banner }] = await Promise.all([import('../mocks/browser'), import('./app/DemoBanner')]);
+    setDemoControls({ ...(await startDemoBackend()), Banner });
   } else if ('serviceWorker' in navigator) {
     // A real deployment must not keep a mock worker left over from a demo on the same origin.
     const registrations = await navigator.serviceWorker.getRegistrations();

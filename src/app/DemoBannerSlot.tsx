@@ -1,14 +1,11 @@
-import { lazy, Suspense } from 'react';
+import { demoControls } from './demo';
 
-// Loaded only in demo mode: the production bundle carries neither the banner nor its dialog.
-// The flag is read here literally so the bundler drops the import from the production build.
-const DemoBanner = import.meta.env.VITE_DEMO === 'true' ? lazy(() => import('./DemoBanner')) : null;
-
+/**
+ * The demo banner, where demo mode provides one. main.tsx loads it before the first render (the
+ * production bundle carries neither the banner nor its dialog), so it is there from the first paint:
+ * a banner arriving later would push the page down under a pointer about to click.
+ */
 export function DemoBannerSlot() {
-  if (!DemoBanner) return null;
-  return (
-    <Suspense fallback={null}>
-      <DemoBanner />
-    </Suspense>
-  );
+  const Banner = demoControls()?.Banner;
+  return Banner ? <Banner /> : null;
 }
