@@ -109,6 +109,37 @@ test.describe('User Administration', () => {
     }
   });
 
+  test('deactivating withdraws every role, named in the confirmation; reactivating gives back only Self-service user', async ({ page }) => {
+    await signIn(page, 'user-administrator');
+    const user = await pickPlainOperator(page);
+    await openUser(page, user.username);
+
+    await panel(page).getByRole('button', { name: 'Deactivate', exact: true }).click();
+    let d = dialog(page);
+    await expect(d).toContainText('Every role is withdrawn: Issuing authority, Self-service user.');
+    await d.getByLabel('Reason (optional)').fill('On leave');
+    await d.getByRole('button', { name: 'Deactivate', exact: true }).click();
+    await expect(d).toHaveCount(0);
+    await expect(main(page)).toContainText('This account has no roles.');
+    await expect(rolesTable(page)).toHaveCount(0);
+    // Nothing to assign while Inactive: reactivation would take it away again.
+    await expect(panel(page).getByRole('button', { name: 'Assign role', exact: true })).toHaveCount(0);
+
+    await panel(page).getByRole('button', { name: 'Reactivate', exact: true }).click();
+    d = dialog(page);
+    await expect(d).toContainText('with only the default role Self-service user');
+    await d.getByRole('button', { name: 'Reactivate', exact: true }).click();
+    await expect(d).toHaveCount(0);
+    await expect(rolesTable(page).getByRole('rowheader')).toHaveText(['Self-service user']);
+    await signOut(page);
+
+    // Signed in, the user has Self-Service and none of the officer's views.
+    await signIn(page, user.username);
+    await expect
+      .poll(async () => (await mainNav(page).getByRole('link').allInnerTexts()).map((s) => s.trim()).sort())
+      .toEqual(['Self-Service', 'Start']);
+  });
+
   test('a console with stale rights refreshes them on the next 403: the Open Tasks link goes', async ({ page, context }) => {
     await signIn(page, 'user-administrator');
     await openUser(page, 'user-administrator');

@@ -484,7 +484,8 @@ function* generateSteps(options: SeedOptions): Generator<void, Db> {
       username: `${asciiMail(person.firstName)}.${asciiMail(person.lastName)}${i}`,
       password: DEMO_PASSWORD,
       personId: person.id,
-      roles: [...new Set(roles)],
+      // A deactivated account holds no roles (DOMAIN §3.3).
+      roles: status === 'Inactive' ? [] : [...new Set(roles)],
       status,
     };
     db.accounts.put(account);

@@ -8,6 +8,7 @@ import type { TaskBlock, TaskDecision, TaskDecisionKind } from '../../src/api/ty
 import type { Account, Db, TaskRecord } from '../db/seed';
 import type { Change } from './actions';
 import { mayWorkOn } from './tasks';
+import { rolesAfter } from './users';
 
 export const REJECT_REASONS = ['Not entitled to a card', 'Incomplete or wrong information', 'Duplicate request', 'Identity not verified'] as const;
 
@@ -64,7 +65,9 @@ export function decide(db: Db, t: TaskRecord, decision: TaskDecisionKind, entry:
   } else if (t.type === 'prime-user-activation' && approved) {
     // Registered (never activated) or Inactive: either becomes Active.
     const account = db.accounts.find((a) => a.personId === t.subjectId && a.status !== 'Active');
-    if (account) changes.push({ collection: 'accounts', value: { ...account, status: 'Active', version: (account.version ?? 1) + 1 } });
+    // An Inactive account comes back with the default role only, as by Reactivate (DOMAIN §3.3).
+    const roles = account?.status === 'Inactive' ? rolesAfter('reactivate', account.roles) : account?.roles;
+    if (account && roles) changes.push({ collection: 'accounts', value: { ...account, status: 'Active', roles, version: (account.version ?? 1) + 1 } });
   }
   return { changes, touched };
 }

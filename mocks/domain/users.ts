@@ -5,7 +5,7 @@
  * User Administration or Admin, nor deactivates themselves). Roles and rights come from the rights
  * model; nothing here compares role names.
  */
-import { can, effectiveRights, findRole, ROLES, type Permission, type Principal, type Right } from '../../src/access/model';
+import { can, DEFAULT_ROLES, effectiveRights, findRole, ROLES, type Permission, type Principal, type Right } from '../../src/access/model';
 import type { UserAction, UserStatus } from '../../src/api/types';
 import type { Account } from '../db/seed';
 
@@ -25,6 +25,13 @@ export const STATUS_CHANGES: Partial<Record<UserAction, { from: UserStatus; to: 
   reactivate: { from: 'Inactive', to: 'Active' },
   deactivate: { from: 'Active', to: 'Inactive' },
 };
+
+/** The roles an account holds after a status action: none once deactivated, the default ones once reactivated. */
+export function rolesAfter(action: UserAction, roles: readonly string[]): string[] {
+  if (action === 'deactivate') return [];
+  if (action === 'reactivate') return [...DEFAULT_ROLES];
+  return [...roles];
+}
 
 /** Rights whose loss would lock an administrator out of administering (the lock-out rule). */
 const ADMINISTRATIVE_RIGHTS: readonly Right[] = ['User Administration', 'Admin'];
@@ -51,9 +58,12 @@ export function statusBlock(target: Account, caller: Account, action: UserAction
   return null;
 }
 
-/** Roles the caller may assign to the account now: never a system role (Batch sync), never one it holds. */
+/**
+ * Roles the caller may assign to the account now: never a system role (Batch sync), never one it
+ * holds, and none while it is Inactive (reactivation would withdraw them again).
+ */
 export function assignableRoles(target: Account, principal: Principal) {
-  if (!permitted(principal, 'assign-role')) return [];
+  if (!permitted(principal, 'assign-role') || target.status === 'Inactive') return [];
   return ROLES.filter((r) => r.assignableToPerson && !target.roles.includes(r.id)).map((r) => ({ id: r.id, name: r.name }));
 }
 

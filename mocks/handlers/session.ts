@@ -53,13 +53,18 @@ export function sessionHandlers(store: Store) {
         store.audit({ actor: name, action: 'sign-in', target: 'session', outcome: 'denied', detail: `not a member of tenant ${tenantId}`, tenantId });
         return problem(401, 'Sign-in failed', 'The username or password is not correct.');
       }
-      if (!mayUseInteractiveSignIn(account.roles)) {
-        store.audit({ actor: name, action: 'sign-in', target: 'session', outcome: 'denied', detail: 'system account', tenantId });
-        return problem(403, 'System account', 'This is a system account for batch synchronisation; it cannot sign in interactively.');
-      }
       if (account.status !== 'Active') {
         store.audit({ actor: name, action: 'sign-in', target: 'session', outcome: 'denied', detail: 'account inactive', tenantId });
         return problem(403, 'Account inactive', 'This account is not active. Ask the helpdesk to activate it.');
+      }
+      // Deactivation withdraws every role; an active account may also have had its last one removed.
+      if (!account.roles.length) {
+        store.audit({ actor: name, action: 'sign-in', target: 'session', outcome: 'denied', detail: 'no roles', tenantId });
+        return problem(403, 'No roles', 'This account holds no roles. Ask an administrator to assign one.');
+      }
+      if (!mayUseInteractiveSignIn(account.roles)) {
+        store.audit({ actor: name, action: 'sign-in', target: 'session', outcome: 'denied', detail: 'system account', tenantId });
+        return problem(403, 'System account', 'This is a system account for batch synchronisation; it cannot sign in interactively.');
       }
       const id = crypto.randomUUID();
       store.commit({ kind: 'session.create', id, accountId: account.id, at: new Date().toISOString(), tenantId });

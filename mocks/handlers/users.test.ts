@@ -313,3 +313,62 @@ describe('who reaches the actions', () => {
 
 c.describeAccess(['/roles', '/users'], () => ({ id: 'u-0001' }));
 c.describeStatusCoverage(['/roles', '/users']);
+
+describe('roles across deactivation (DOMAIN §3.3: roles withdrawn; only the default role returns)', () => {
+  it('deactivate withdraws every role, audited before/after; reactivate gives back only Self-service user', async () => {
+    const { cookie } = await c.signIn('user-administrator');
+    const target = plainOperator();
+    const rolesBefore = [...target.roles];
+    expect(rolesBefore.length).toBeGreaterThan(1);
+    const user = await c.signIn(target.username);
+    const u = await getUser(cookie, target.id);
+
+    const off = (await c.expectDocumented('POST /users/{id}/actions/deactivate', await act(cookie, 'deactivate', u, { reason: 'On leave' }), 200)) as UserDetail;
+    expect(off.status).toBe('Inactive');
+    expect(off.roles).toEqual([]);
+    expect(c.store.db.accounts.get(target.id)!.roles).toEqual([]);
+    expect(c.store.db.audit.at(-1)).toMatchObject({ action: 'user-deactivate', outcome: 'success', before: { roles: rolesBefore.join(', ') }, after: { roles: '' } });
+    await c.expectDocumented('GET /session', await c.call('GET /session', { cookie: user.cookie }), 401);
+    const signIn = (await c.expectDocumented('POST /session', await c.call('POST /session', { body: { username: target.username, password: target.password } }), 403)) as Problem;
+    expect(signIn.title).toBe('Account inactive');
+
+    // While Inactive no role can be given: reactivation would withdraw it again.
+    expect(off.allowedActions).not.toContain('assign-role');
+    expect(off.assignableRoles).toEqual([]);
+    const refused = (await c.expectDocumented('POST /users/{id}/actions/assign-role', await act(cookie, 'assign-role', off, { role: 'BaseRoleOfficer' }), 409)) as Problem;
+    expect(refused.currentStatus).toBe('Inactive');
+    expect(c.store.db.accounts.get(target.id)!.roles).toEqual([]);
+
+    const on = (await c.expectDocumented('POST /users/{id}/actions/reactivate', await act(cookie, 'reactivate', off), 200)) as UserDetail;
+    expect(on.status).toBe('Active');
+    expect(on.roles.map((r) => r.id)).toEqual(['BaseRoleSelfServiceUser']);
+    expect(c.store.db.audit.at(-1)).toMatchObject({ action: 'user-reactivate', before: { roles: '' }, after: { roles: 'BaseRoleSelfServiceUser' } });
+
+    // Signed in again, the user holds exactly the default role's rights.
+    const again = await c.signIn(target.username);
+    const session = (await c.expectDocumented('GET /session', await c.call('GET /session', { cookie: again.cookie }), 200)) as SessionInfo;
+    expect(session.roles).toEqual(['BaseRoleSelfServiceUser']);
+    expect(session.rights).toEqual(['Self-Service']);
+  });
+
+  it('an active account whose last role was de-assigned is told it holds no roles, not that it is a system account', async () => {
+    const { cookie } = await c.signIn('user-administrator');
+    const target = c.store.db.accounts.find((a) => a.status === 'Active' && /\d$/.test(a.username) && a.roles.length === 2)!;
+    let u = await getUser(cookie, target.id);
+    for (const { id } of [...u.roles]) {
+      u = (await c.expectDocumented('POST /users/{id}/actions/de-assign-role', await act(cookie, 'de-assign-role', u, { role: id }), 200)) as UserDetail;
+    }
+    expect(u.roles).toEqual([]);
+    const res = await c.call('POST /session', { body: { username: target.username, password: target.password } });
+    expect(res.headers.get('Set-Cookie')).toBeNull();
+    const problem = (await c.expectDocumented('POST /session', res, 403)) as Problem;
+    expect(problem.title).toBe('No roles');
+    expect(c.store.db.audit.at(-1)).toMatchObject({ action: 'sign-in', outcome: 'denied', detail: 'no roles' });
+  });
+
+  it('the seeded Inactive accounts hold no roles', () => {
+    const inactive = c.store.db.accounts.all().filter((a) => a.status === 'Inactive');
+    expect(inactive.length).toBeGreaterThan(0);
+    for (const a of inactive) expect(a.roles, a.username).toEqual([]);
+  });
+});

@@ -9,6 +9,7 @@ import {
   blockedActions,
   deassignBlock,
   permitted,
+  rolesAfter,
   STATUS_CHANGES,
   statusBlock,
   userActions,
@@ -132,6 +133,7 @@ export function userHandlers(store: Store) {
     let next: Account;
     const now = new Date().toISOString();
     if (role && action === 'assign-role') {
+      if (a.status === 'Inactive') return refuse('Not allowed in this state', `${a.username} is Inactive; reactivate the account first.`);
       if (a.roles.includes(role)) return refuse('Already assigned', `${a.username} already has the role ${findRole(role)!.name}.`);
       next = { ...a, roles: [...a.roles, role] };
     } else if (role && action === 'de-assign-role') {
@@ -147,12 +149,14 @@ export function userHandlers(store: Store) {
       if (a.status !== change.from) return refuse('Not allowed in this state', `${a.username} is ${a.status}; ${action} needs ${change.from}.`);
       const block = statusBlock(a, caller, action);
       if (block) return refuse('Lock-out', block, 'denied');
-      next = { ...a, status: change.to };
+      // Deactivation withdraws the roles; reactivation gives back only the default one (DOMAIN §3.3).
+      next = { ...a, status: change.to, roles: rolesAfter(action, a.roles) };
     }
     next = { ...next, version: versionOf(a) + 1 };
     store.put('accounts', next);
     const reason = typeof body.reason === 'string' && body.reason.trim() ? `reason: ${body.reason.trim()}` : '';
-    const what = role ? `role ${role}` : action === 'reset-password' ? 'reset link sent' : `status ${a.status} → ${next.status}`;
+    const rolesChanged = !role && next.roles.join() !== a.roles.join() ? `roles ${a.roles.join(', ') || 'none'} → ${next.roles.join(', ') || 'none'}` : '';
+    const what = [role ? `role ${role}` : action === 'reset-password' ? 'reset link sent' : `status ${a.status} → ${next.status}`, rolesChanged].filter(Boolean).join('; ');
     audit('success', [what, reason].filter(Boolean).join('; '), a.username, { before: a, after: next });
 
     // A change to one's own account is answered with the rights it leaves.

@@ -149,6 +149,21 @@ describe('Open Tasks: decisions', () => {
     expect(res.body.status).toBe('Approved');
     expect(store.db.accounts.find((a) => a.personId === task.subjectId)!.status).toBe('Active');
   });
+
+  it('activating an Inactive PRIME user gives back only the default role; a Registered one keeps its roles', async () => {
+    const hd = await as('helpdesk');
+    const open = store.db.tasks.filter((t) => t.type === 'prime-user-activation' && t.status === 'Open');
+    const accountOf = (t: (typeof open)[number]) => store.db.accounts.find((a) => a.personId === t.subjectId)!;
+    const inactive = open.find((t) => accountOf(t).status === 'Inactive')!;
+    const registered = open.find((t) => accountOf(t).status === 'Registered')!;
+    const registeredRoles = [...accountOf(registered).roles];
+    expect(registeredRoles.length).toBeGreaterThan(0);
+    for (const task of [inactive, registered]) {
+      expect((await hd.post(`/tasks/${task.id}/actions/approve`, {}, { 'If-Match': `"${task.version}"` })).status).toBe(200);
+    }
+    expect(accountOf(inactive)).toMatchObject({ status: 'Active', roles: ['BaseRoleSelfServiceUser'] });
+    expect(accountOf(registered)).toMatchObject({ status: 'Active', roles: registeredRoles });
+  });
 });
 
 async function waitFor(who: Awaited<ReturnType<typeof as>>, id: string, status: string) {

@@ -404,6 +404,13 @@ export const ROLES: readonly RoleDefinition[] = [
 
 const ROLE_BY_ID = new Map(ROLES.map((r) => [r.id, r]));
 
+/**
+ * The roles a reactivated account gets back (DOMAIN §3.3, S53): deactivation withdraws every role,
+ * and reactivation returns only the default one, the Self-Service User role; anything more is
+ * assigned again, on purpose, by an administrator.
+ */
+export const DEFAULT_ROLES: readonly string[] = ['BaseRoleSelfServiceUser'];
+
 export function findRole(id: string): RoleDefinition | undefined {
   return ROLE_BY_ID.get(id);
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Button, Dialog, Heading, Label, ListBox, ListBoxItem, Modal, Popover, Select, SelectValue } from 'react-aria-components';
-import { effectivePermissions, effectiveRights, findRole, rightsOfRole } from '../../access/model';
+import { DEFAULT_ROLES, effectivePermissions, effectiveRights, findRole, rightsOfRole } from '../../access/model';
 import { sessionKey, useSession } from '../../access/session';
 import { ApiError } from '../../api/client';
 import type { UserAction, UserDetail } from '../../api/types';
@@ -38,6 +38,13 @@ function effectsOf(user: UserDetail, action: UserAction, role: string | null): s
     }
     case 'reset-password':
       return [t('users.effect.reset', { email: user.email ?? user.username })];
+    case 'deactivate':
+      return [
+        t('users.effect.deactivate', { name }),
+        user.roles.length ? t('users.effect.rolesWithdrawn', { roles: user.roles.map((r) => r.name).join(', ') }) : t('users.effect.noRoles'),
+      ];
+    case 'reactivate':
+      return [t('users.effect.reactivate', { name, roles: DEFAULT_ROLES.map(roleName).join(', ') })];
     default:
       return [t(`users.effect.${action}`, { name })];
   }
