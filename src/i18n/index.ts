@@ -31,23 +31,31 @@ export function tDynamic(key: string, fallback: string): string {
   return (messages as Record<string, string>)[key] ?? fallback;
 }
 
+/**
+ * One formatter per locale and kind: building an Intl formatter costs far more than using one, and a
+ * result page formats a date or number in every row.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: string, make: () => F): F {
+  const key = `${locale}|${kind}`;
+  let f = formatters.get(key) as F | undefined;
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
+
 export function formatNumber(n: number): string {
-  return new Intl.NumberFormat(locale).format(n);
+  return formatter('number', () => new Intl.NumberFormat(locale)).format(n);
 }
 
 /** Dates are stored in UTC; they are shown in the person's time zone, which is named. */
 export function formatDateTime(isoString: string): string {
   // dateStyle cannot be combined with timeZoneName, so the parts are named one by one.
-  return new Intl.DateTimeFormat(locale, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(new Date(isoString));
+  const f = formatter('date-time', () =>
+    new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }),
+  );
+  return f.format(new Date(isoString));
 }
 
 export function formatDate(isoString: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(isoString));
+  return formatter('date', () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(new Date(isoString));
 }
