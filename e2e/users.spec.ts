@@ -124,6 +124,9 @@ test.describe('User Administration', () => {
     await expect(rolesTable(page)).toHaveCount(0);
     // Nothing to assign while Inactive: reactivation would take it away again.
     await expect(panel(page).getByRole('button', { name: 'Assign role', exact: true })).toHaveCount(0);
+    await page.goto(`${paths.users()}?q=${encodeURIComponent(user.username)}`);
+    await expect(dataRows(usersGrid(page)).filter({ hasText: user.username })).toContainText(/Inactive\s*No roles/);
+    await openUser(page, user.username);
 
     await panel(page).getByRole('button', { name: 'Reactivate', exact: true }).click();
     d = dialog(page);

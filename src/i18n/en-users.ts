@@ -41,6 +41,7 @@ export const enUsers = {
   'users.never': 'Never',
   'users.none': '–',
   'users.noRoles': 'This account has no roles.',
+  'users.list.noRoles': 'No roles',
   'users.rolesCaption': 'Roles of {name}',
   'users.col.role': 'Role',
   'users.col.reference': 'Technical reference',
