@@ -89,6 +89,12 @@ test.describe('Extended Search', () => {
     await signIn(page, 'registration-officer');
     await openSearch(page);
     const field = textField(page, 'Persons');
+    // The search starts with the keystroke: each term is asked for once, never twice.
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.pathname === '/api/v1/persons') asked.push(u.search);
+    });
     await field.pressSequentially(DEMO.surname.text);
     await expect(field).toHaveValue(DEMO.surname.text);
     await expect(page).toHaveURL(/[?&]q=Kowalski(&|$)/);
@@ -96,6 +102,15 @@ test.describe('Extended Search', () => {
     await page.keyboard.press('Enter');
     await expect(field).toHaveValue(DEMO.surname.text);
     await expect(resultCount(page)).toHaveText(`${DEMO.surname.count} results`);
+    expect(asked.filter((q) => new URLSearchParams(q).get('q') === DEMO.surname.text)).toHaveLength(1);
+    expect(asked.length, asked.join('\n')).toBe(new Set(asked).size);
+    // …and asked as the page then shows it: only the term differs from one request to the next.
+    const rest = asked.map((q) => {
+      const p = new URLSearchParams(q);
+      p.delete('q');
+      return p.toString();
+    });
+    expect(new Set(rest).size, asked.join('\n')).toBe(1);
   });
 
   test('registration officer: finds a person by surname, opens them by keyboard and locks their active card', async ({ page }) => {

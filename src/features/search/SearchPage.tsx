@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useId, useState, type FormEvent } from 'react';
 import { useLocation, useNavigate, useNavigationType } from 'react-router-dom';
 import { collectionQuery } from '../../api/collection';
@@ -13,6 +13,7 @@ import { ExportButton } from './ExportButton';
 import { isSearchType, SEARCH_CONFIG, SEARCH_TYPE_LIST } from './searchTypes';
 
 export const PAGE_SIZE = 100;
+type SearchRow = { id: string; status: string } & Record<string, unknown>;
 const FILTER_KEYS = ['q', 'in', 'status', 'type', 'validFrom', 'validTo'] as const;
 
 /**
@@ -38,14 +39,20 @@ export default function SearchPage() {
     if (navigationType === 'POP' && url.values.q !== draft.trim()) setDraft(url.values.q);
   }
 
-  const params: Record<string, string | number | undefined> = {
-    q: url.values.q,
-    page: url.page,
-    pageSize: PAGE_SIZE,
-    sort: url.sort ? `${url.sort.field}:${url.sort.dir}` : undefined,
+  const paramsFor = (values: Record<(typeof FILTER_KEYS)[number], string>, page: number) => {
+    const p: Record<string, string | number | undefined> = {
+      q: values.q,
+      page,
+      pageSize: PAGE_SIZE,
+      sort: url.sort ? `${url.sort.field}:${url.sort.dir}` : undefined,
+    };
+    for (const f of config.filters) p[f.key] = values[f.key as (typeof FILTER_KEYS)[number]] || undefined;
+    return p;
   };
-  for (const f of config.filters) params[f.key] = url.values[f.key as (typeof FILTER_KEYS)[number]] || undefined;
-  const query = useQuery(collectionQuery<{ id: string; status: string } & Record<string, unknown>>('search', `/${type}`, params));
+  const searchQuery = (p: Record<string, string | number | undefined>) => collectionQuery<SearchRow>('search', `/${type}`, p);
+  const params = paramsFor(url.values, url.page);
+  const query = useQuery(searchQuery(params));
+  const queryClient = useQueryClient();
 
   const openRow = useCallback((id: string) => navigate(`/search/${type}/${encodeURIComponent(id)}`), [navigate, type]);
 
@@ -79,8 +86,12 @@ export default function SearchPage() {
             type="search"
             value={draft}
             onChange={(e) => {
+              const q = e.target.value.trim();
               setDraft(e.target.value);
-              url.setFilters({ q: e.target.value.trim() }, { replace: true });
+              // The request starts with the keystroke, not after the URL change has re-rendered the
+              // page; the render then finds it under the same key (a new term starts on page 1).
+              void queryClient.prefetchQuery(searchQuery(paramsFor({ ...url.values, q }, 1)));
+              url.setFilters({ q }, { replace: true });
             }}
           />
         </div>
