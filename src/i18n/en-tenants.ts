@@ -30,7 +30,6 @@ export const enTenants = {
   'tenants.create.removeLogo': 'Remove logo',
   'tenants.create.submit': 'Create tenant',
   'tenants.create.working': 'Creating…',
-  'tenants.create.cancel': 'Cancel',
   'tenants.create.done': 'Tenant “{name}” created.',
   'tenants.create.failed': 'The tenant was not created: {detail}',
   'tenants.create.fixErrors': 'Correct the marked fields; nothing was created.',

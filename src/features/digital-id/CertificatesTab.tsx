@@ -1,15 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button } from 'react-aria-components';
 import { can } from '../../access/model';
 import { useSession } from '../../access/session';
 import type { ServerCertificate, ServerCertificateAction, ServerCertificateCreated, ServerCertificateStatus } from '../../api/types';
 import { formatDate, formatDateTime, t } from '../../i18n';
 import { QueryState } from '../../ui/QueryState';
-import { SearchForm } from '../../ui/SearchForm';
 import { SimpleTable } from '../../ui/SimpleTable';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { useUrlParams } from '../../ui/useUrlParams';
+import { ListHead } from './ListHead';
 import { certificateAction, certificatesQuery, PAGE_SIZE } from './api';
 import { ConfirmButtons, useConfirm, type ConfirmAction } from './ConfirmDialog';
 import { PasswordDialog, RequestCertificateDialog } from './RequestCertificateDialog';
@@ -79,22 +78,14 @@ export function CertificatesTab() {
 
   return (
     <section aria-labelledby="did-certs-heading">
-      <div className="did-heading-row">
-        <h2 id="did-certs-heading">{t('digitalId.tab.certificates')}</h2>
-        {can(session, 'server-certificate:request') && (
-          <Button className="button primary" onPress={() => setRequesting(true)}>
-            {t('digitalId.cert.request')}
-          </Button>
-        )}
-      </div>
-      <SearchForm
-        className="did-search"
-        label={t('digitalId.tab.certificates')}
+      <ListHead
+        headingId="did-certs-heading"
+        title={t('digitalId.tab.certificates')}
+        action={can(session, 'server-certificate:request') ? { label: t('digitalId.cert.request'), onPress: () => setRequesting(true) } : null}
         values={values}
         queryLabel={t('digitalId.cert.search')}
-        selects={[{ name: 'status', label: t('digitalId.status'), all: t('digitalId.anyStatus'), options: STATUSES, immediate: true }]}
-        submitLabel={t('digitalId.search')}
-        onSubmit={(patch) => setFilters(patch)}
+        statuses={STATUSES}
+        onSubmit={setFilters}
       />
       <QueryState query={query}>
         {(data) => (

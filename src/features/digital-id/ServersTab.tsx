@@ -1,18 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { Button, ComboBox, Dialog, Heading, Input, Label, ListBox, ListBoxItem, Modal, Popover } from 'react-aria-components';
+import { ComboBox, Dialog, Heading, Input, Label, ListBox, ListBoxItem, Modal, Popover } from 'react-aria-components';
 import { can } from '../../access/model';
 import { useSession } from '../../access/session';
 import { ApiError } from '../../api/client';
 import type { DigitalIdPerson, Server, ServerStatus } from '../../api/types';
 import { formatDateTime, t } from '../../i18n';
 import { QueryState } from '../../ui/QueryState';
-import { SearchForm } from '../../ui/SearchForm';
 import { SimpleTable } from '../../ui/SimpleTable';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { DialogProblem } from '../../ui/DialogParts';
 import { notify } from '../../ui/toast';
 import { useUrlParams } from '../../ui/useUrlParams';
+import { ListHead } from './ListHead';
 import { AREA, PAGE_SIZE, personsQuery, registerServer, serversQuery } from './api';
 import { problemText } from './ConfirmDialog';
 import { RequestCertificateDialog } from './RequestCertificateDialog';
@@ -206,22 +206,14 @@ export function ServersTab() {
   const [requestFor, setRequestFor] = useState<Server | null>(null);
   return (
     <section aria-labelledby="did-servers-heading">
-      <div className="did-heading-row">
-        <h2 id="did-servers-heading">{t('digitalId.tab.servers')}</h2>
-        {can(session, 'server:register') && (
-          <Button className="button primary" onPress={() => setRegistering(true)}>
-            {t('digitalId.server.register')}
-          </Button>
-        )}
-      </div>
-      <SearchForm
-        className="did-search"
-        label={t('digitalId.tab.servers')}
+      <ListHead
+        headingId="did-servers-heading"
+        title={t('digitalId.tab.servers')}
+        action={can(session, 'server:register') ? { label: t('digitalId.server.register'), onPress: () => setRegistering(true) } : null}
         values={values}
         queryLabel={t('digitalId.server.search')}
-        selects={[{ name: 'status', label: t('digitalId.status'), all: t('digitalId.anyStatus'), options: STATUSES, immediate: true }]}
-        submitLabel={t('digitalId.search')}
-        onSubmit={(patch) => setFilters(patch)}
+        statuses={STATUSES}
+        onSubmit={setFilters}
       />
       <QueryState query={query}>
         {(data) => (

@@ -8,6 +8,7 @@ import { collectionQuery } from '../../../api/collection';
 import type { Tenant, TenantInput } from '../../../api/types';
 import { formatDate, t } from '../../../i18n';
 import { notify } from '../../../ui/toast';
+import { DialogActions } from '../../../ui/DialogParts';
 import { QueryState } from '../../../ui/QueryState';
 import './tenants.css';
 
@@ -258,14 +259,12 @@ function CreateTenantDialog({ onClose }: { onClose: () => void }) {
               </div>
             )}
           </div>
-          <div className="dialog-actions">
-            <Button className="button secondary" onPress={onClose} isDisabled={mutation.isPending}>
-              {t('tenants.create.cancel')}
-            </Button>
-            <button type="submit" className="button primary" disabled={mutation.isPending}>
-              {mutation.isPending ? t('tenants.create.working') : t('tenants.create.submit')}
-            </button>
-          </div>
+          <DialogActions
+            confirmLabel={t('tenants.create.submit')}
+            workingLabel={t('tenants.create.working')}
+            pending={mutation.isPending}
+            onCancel={onClose}
+          />
         </form>
       </Dialog>
     </Modal>
