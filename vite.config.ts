@@ -1,5 +1,28 @@
-import { defineConfig } from 'vitest/config';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+
+/**
+ * The build manifest names the source files; the bundle check needs it, a web server must not serve
+ * it. It is moved out of the build into `build-manifest/<outDir>.json` once the bundle is written.
+ */
+function manifestOutOfBuild(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'prime-console:manifest-out-of-build',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      const target = resolve('build-manifest');
+      mkdirSync(target, { recursive: true });
+      renameSync(join(outDir, '.vite', 'manifest.json'), join(target, `${basename(outDir)}.json`));
+      rmSync(join(outDir, '.vite'), { recursive: true, force: true });
+    },
+  };
+}
 
 // The console must run under a strict Content-Security-Policy; the preview server sends it (with the
 // other security headers a deployment should send), so every end-to-end test runs under it.
@@ -16,7 +39,7 @@ export const SECURITY_HEADERS = {
 // Demo mode (`--mode demo`) runs the mock backend in the page and copies its worker from public/.
 // The production build has no public dir at all, so no mock worker file can reach it.
 export default defineConfig(({ mode }) => ({
-  plugins: [react()],
+  plugins: [react(), manifestOutOfBuild()],
   publicDir: mode === 'demo' ? 'public' : false,
   build: {
     manifest: true,

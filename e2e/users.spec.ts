@@ -11,6 +11,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { paths } from '../src/app/paths';
 import { signIn, signOut } from './support/auth';
+import { waitForStoredSignIn } from './support/demo';
 import { arrowDownToRow, tabTo } from './support/search';
 import { expect, test } from './support/test';
 import { dataRows, main, mainNav } from './support/views';
@@ -143,24 +144,70 @@ test.describe('User Administration', () => {
       .toEqual(['Self-Service', 'Start']);
   });
 
-  test('a console with stale rights refreshes them on the next 403: the Open Tasks link goes', async ({ page, context }) => {
+  test('nobody changes their own roles, nor an administrator above them: the page says why instead of offering it', async ({ page }) => {
     await signIn(page, 'user-administrator');
     await openUser(page, 'user-administrator');
-    // The lock-out rule: the last administrative role cannot be removed, and the reason is shown.
     await expect(rolesTable(page).getByRole('button', { name: 'De-assign' })).toBeDisabled();
-    await expect(rolesTable(page)).toContainText('lock you out');
-    await expect(panel(page).getByRole('button', { name: 'Deactivate' })).toBeDisabled();
+    await expect(rolesTable(page)).toContainText('You cannot change your own roles');
+    await expect(panel(page).getByRole('button', { name: 'Assign role', exact: true })).toBeDisabled();
+    await expect(panel(page).getByRole('button', { name: 'Deactivate', exact: true })).toBeDisabled();
+    await expect(panel(page)).toContainText('You cannot deactivate your own account');
+
+    await openUser(page, 'bootstrap-administrator');
+    await expect(rolesTable(page).getByRole('button', { name: 'De-assign' })).toBeDisabled();
+    await expect(rolesTable(page)).toContainText('last active Bootstrap administrator');
+    await expect(panel(page).getByRole('button', { name: 'Deactivate', exact: true })).toBeDisabled();
+    await expect(panel(page)).toContainText('Deactivating withdraws every role');
+
+    await openUser(page, 'service-administrator');
+    await expect(rolesTable(page)).toContainText('carries administrative rights or permissions you do not hold');
+    await expect(panel(page).getByRole('button', { name: 'Deactivate', exact: true })).toBeDisabled();
+
+    // Assigning to someone else: the administrative roles are not offered, and the dialog says so.
+    await openUser(page, 'approver');
+    await panel(page).getByRole('button', { name: 'Assign role', exact: true }).click();
+    const d = dialog(page);
+    await expect(d).toContainText('Not offered: Bootstrap administrator, Policy administrator, Service administrator, Registration officer.');
+    await d.locator('.select-button').click();
+    await expect(page.getByRole('option', { name: /^Helpdesk \(/ })).toBeVisible();
+    for (const withheld of ['Bootstrap administrator', 'Service administrator', 'Registration officer']) {
+      await expect(page.getByRole('option', { name: new RegExp(`^${withheld} \\(`) })).toHaveCount(0);
+    }
+  });
+
+  test('a console with stale rights refreshes them on the next 403: the Open Tasks link goes', async ({ page, context }) => {
+    await signIn(page, 'user-administrator');
+    const user = await pickPlainOperator(page);
+    await openUser(page, user.username);
     await assignRole(page, 'Approver');
-    // A change to one's own roles shows at once.
+    await signOut(page);
+    await signIn(page, user.username);
     await expect(navLink(page, 'Open Tasks')).toBeVisible();
     await navLink(page, 'Open Tasks').click();
     const queue = main(page).getByRole('grid');
     await expect(dataRows(queue).first()).toBeVisible();
 
-    // Another page of the same person takes the role away; this page still shows the old menu.
+    // Meanwhile, from another page of this browser, the user administrator takes the role away through
+    // the API, and the user signs in again there (nobody changes their own roles, so it takes two
+    // people; the pages of one browser share one session cookie). This page still shows the old menu.
     const other = await context.newPage();
-    await openUser(other, 'user-administrator');
-    await deassignRole(other, 'Approver');
+    await other.goto(paths.start());
+    await expect(mainNav(other)).toBeVisible();
+    const status = await other.evaluate(
+      async ({ admin, username }) => {
+        const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+          fetch(`/api/v1${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'prime-console', ...headers }, body: JSON.stringify(body) });
+        await post('/session', { username: admin, password: 'demo' });
+        const found = (await (await fetch(`/api/v1/users?q=${encodeURIComponent(username)}`)).json()) as { items: { id: string; username: string; version: number }[] };
+        const u = found.items.find((x) => x.username === username)!;
+        const res = await post(`/users/${u.id}/actions/de-assign-role`, { role: 'BaseRoleOfficer' }, { 'If-Match': `"${u.version}"` });
+        await post('/session', { username, password: 'demo' });
+        return res.status;
+      },
+      { admin: 'user-administrator', username: user.username },
+    );
+    expect(status).toBe(200);
+    await waitForStoredSignIn(other);
     await other.close();
     await expect(navLink(page, 'Open Tasks')).toBeVisible();
 
@@ -168,7 +215,7 @@ test.describe('User Administration', () => {
     await dataRows(queue).first().click();
     await expect(main(page).getByRole('heading', { level: 1 })).toHaveText('Access denied');
     await expect(navLink(page, 'Open Tasks')).toHaveCount(0);
-    await expect(navLink(page, 'User Administration')).toBeVisible();
+    await expect(navLink(page, 'Extended Search')).toBeVisible();
   });
 
   test('what each persona sees: read-only for the Policy administrator, nothing for the Helpdesk', async ({ page }) => {

@@ -384,7 +384,7 @@ type Members<T extends string> = Record<T, true>;
 type HolderRow<T> = Required<SearchRow<T>>;
 
 const TYPE_SHAPES: [schemaPointer: string, shape: Record<string, string>][] = [
-  ['/components/schemas/Problem', { type: 'required', title: 'required', status: 'required', detail: 'optional', missingRight: 'optional', missingPermission: 'optional', errors: 'optional', correlationId: 'optional', currentVersion: 'optional', currentStatus: 'optional' } satisfies Shape<Problem>],
+  ['/components/schemas/Problem', { type: 'required', title: 'required', status: 'required', detail: 'optional', missingRight: 'optional', missingPermission: 'optional', errors: 'optional', correlationId: 'optional', currentVersion: 'optional', currentStatus: 'optional', rule: 'optional', retryAfter: 'optional' } satisfies Shape<Problem>],
   ['/components/schemas/SessionInfo', { user: 'required', roles: 'required', rights: 'required', permissions: 'required', tenant: 'required' } satisfies Shape<SessionInfo>],
   ['/components/schemas/SessionInfo/properties/tenant', { id: 'required', name: 'required' } satisfies Shape<SessionInfo['tenant']>],
   ['/components/schemas/SessionInfo/properties/user', { id: 'required', username: 'required', displayName: 'required' } satisfies Shape<SessionInfo['user']>],
@@ -1470,12 +1470,13 @@ describe('Open Tasks', () => {
     expect(store.db.tasks.get(t.id)).toMatchObject({ status: 'Open', version: t.version });
   });
 
-  it('answers 404 for an unknown task, a task of a type the persona does not decide and an unknown decision', async () => {
+  it('answers 404 for an unknown task and an unknown decision, 403 naming the permission for a task of a type the persona does not decide', async () => {
     const { cookie } = await signIn('approver');
     const other = store.db.tasks.find((t) => t.type === 'prime-user-activation' && t.status === 'Open')!;
-    for (const id of ['no-such-task', other.id]) {
-      await expectDocumented(decide(), await call(decide(), { cookie, path: { id, decision: 'approve' }, headers: ifMatchVersion(1) }), 404);
-    }
+    await expectDocumented(decide(), await call(decide(), { cookie, path: { id: 'no-such-task', decision: 'approve' }, headers: ifMatchVersion(1) }), 404);
+    const refused = (await expectDocumented(decide(), await call(decide(), { cookie, path: { id: other.id, decision: 'approve' }, headers: ifMatchVersion(other.version) }), 403)) as Problem;
+    expect(refused.missingPermission).toBe('prime-user:activate');
+    expect(store.db.audit.at(-1)).toMatchObject({ actor: 'approver', action: 'task-approve', outcome: 'denied', detail: 'missing permission prime-user:activate' });
     // The document agrees that the name is not one of the decisions.
     expect(validatorAt(decide().params.find((p) => p.name === 'decision')!.schemaPointer)('explode')).toBe(false);
     const t = decidableTask('approver', 'card-approval');

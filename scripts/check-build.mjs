@@ -32,10 +32,12 @@ if (!existsSync('dist')) {
   process.exit(1);
 }
 const prod = scan('dist');
+// Nothing but what the browser loads: no build manifest naming the source files.
+for (const f of files('dist')) if (f.includes('.vite') || f.endsWith('manifest.json')) prod.push(`${f}: build manifest`);
 if (prod.length) {
   failed = true;
-  console.error('check-build: the production build contains mock backend code:\n  ' + prod.join('\n  '));
-} else console.log('check-build: production build (dist/) has no MSW code and no worker file.');
+  console.error('check-build: the production build contains what it must not:\n  ' + prod.join('\n  '));
+} else console.log('check-build: production build (dist/) has no MSW code, no worker file and no build manifest.');
 
 if (existsSync('dist-demo')) {
   const demo = scan('dist-demo');

@@ -3,11 +3,12 @@
 // imports and the lazily loaded login route), gzip-compressed, against the budget. Prints every figure.
 import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 const BUDGET_KB = 130;
 const dir = process.argv[2] ?? 'dist';
-const manifestPath = join(dir, '.vite', 'manifest.json');
+// The build moves its manifest out of the served files (vite.config.ts).
+const manifestPath = join('build-manifest', `${basename(dir)}.json`);
 if (!existsSync(manifestPath)) {
   console.error(`check-bundle: ${manifestPath} is missing; build first.`);
   process.exit(1);

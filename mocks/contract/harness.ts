@@ -175,6 +175,7 @@ export function createApiTester({ store, server, samplePath }: { store: Store; s
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   beforeEach(async () => {
     await emptyMswCookieJar();
+    store.forgetGuards();
     // Back to the generated data when a test changed it. Rebuilding costs more than most tests, and
     // most only read, so the store is reset only when a table changed (sessions and audit do not count).
     if (clean?.db !== store.db || clean.stamp !== dataStamp()) {

@@ -22,6 +22,8 @@ export interface CardPinRecord {
   pinHash: string | null;
   pinBlocked: boolean;
   changedAt: string;
+  /** Wrong PINs in a row since the last right one; the card blocks the PIN at PIN_TRIES. */
+  failedTries?: number;
 }
 
 const DAY = 86_400_000;

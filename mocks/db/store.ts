@@ -1,3 +1,5 @@
+import { forLog } from '../domain/text';
+import { Throttle } from '../domain/throttle';
 import { DEFAULT_TENANT_ID, generateDb, generateDbAsync, type AuditEntry, type Collections, type Db, type SeedOptions } from './seed';
 
 /**
@@ -47,8 +49,17 @@ function applyOp(db: Db, op: Op): void {
   }
 }
 
+/** Guessing protection. Not journaled: a reload forgets it, as a restarted server would. */
+function createGuards() {
+  return {
+    /** Wrong current passwords at step-up, per account: 5 in a row lock step-up for a minute, then longer. */
+    stepUp: new Throttle({ maxFailures: 5, lockMs: 60_000, maxLockMs: 3_600_000 }),
+  };
+}
+
 export class Store {
   db: Db;
+  guards = createGuards();
   /** Bumped on every change, so caches (sorted indexes) know when to rebuild. */
   revision = 0;
   constructor(
@@ -91,17 +102,38 @@ export class Store {
     this.commit({ kind: 'put', collection, value } as PutOp);
   }
 
+  /** Forgets every failed try (the API tests start each test without lock-outs). */
+  forgetGuards(): void {
+    this.guards = createGuards();
+  }
+
+  /** Ends every session of the account but `keep` (the caller's own, after its own password change). */
+  endSessions(accountId: string, keep?: string): number {
+    const ids = [...this.db.sessions].filter(([id, s]) => s.accountId === accountId && id !== keep).map(([id]) => id);
+    for (const id of ids) this.commit({ kind: 'session.delete', id });
+    return ids.length;
+  }
+
   /** Back to the generated organisation: drops every recorded change. */
   reset(): void {
     this.journal.clear();
     this.db = this.rebuild();
+    this.guards = createGuards();
     this.revision += 1;
   }
 
+  /** Records an audit entry; the texts a caller could have sent are cleaned and capped (`forLog`). */
   audit(entry: Omit<AuditEntry, 'id' | 'at'>): void {
+    const clean: Omit<AuditEntry, 'id' | 'at'> = {
+      ...entry,
+      actor: forLog(entry.actor, 100),
+      target: forLog(entry.target),
+      ...(entry.detail !== undefined ? { detail: forLog(entry.detail, 1000) } : {}),
+      ...(entry.object !== undefined ? { object: forLog(entry.object, 100) } : {}),
+    };
     this.commit({
       kind: 'audit',
-      entry: { id: `a-${this.db.audit.length + 1}`, at: new Date().toISOString(), ...entry },
+      entry: { id: `a-${this.db.audit.length + 1}`, at: new Date().toISOString(), ...clean },
     });
   }
 }

@@ -36,6 +36,9 @@ export function selfCardActions(card: Card, pinBlocked: boolean, permissions: re
   });
 }
 
+/** Wrong PINs in a row after which the card blocks the PIN, as a smart card does; the PUK unblocks it. */
+export const PIN_TRIES = 3;
+
 /** PIN policy: 6 to 8 digits, not all the same digit. Null when fine. */
 export function pinProblem(pin: unknown): string | null {
   if (typeof pin !== 'string' || !/^\d{6,8}$/.test(pin)) return 'A PIN has 6 to 8 digits.';

@@ -18,7 +18,7 @@ import {
   syncView,
   testConnector,
 } from '../domain/admin';
-import { endpoint, ifMatchState, inTenant, paginate, preconditionRequired, problem, readPageQuery, type Ctx } from './http';
+import { endpoint, ifMatchState, inTenant, paginate, preconditionRequired, problem, readJsonObject, readPageQuery, type Ctx } from './http';
 
 const OUTCOMES = ['success', 'denied', 'failed'] as const;
 
@@ -82,12 +82,8 @@ export function adminHandlers(store: Store) {
       const pre = ifMatchState(request, c.version);
       if (pre === 'missing') return preconditionRequired();
       if (pre === 'stale') return changedMeanwhile('connector', c.version);
-      let body: unknown;
-      try {
-        body = await request.json();
-      } catch {
-        return problem(422, 'Invalid request', 'The body is not JSON.', { errors: { body: 'Send a JSON object with enabled and settings.' } });
-      }
+      const body = await readJsonObject(request, 'Send a JSON object with enabled and settings.');
+      if (body instanceof Response) return body;
       const result = applyConnectorInput(c, body);
       if ('errors' in result) {
         store.audit({ actor: account.username, action: 'connector-configure', target: c.name, object: c.id, outcome: 'failed', detail: `invalid: ${Object.keys(result.errors).join(', ')}`, tenantId });

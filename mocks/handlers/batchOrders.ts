@@ -4,7 +4,9 @@ import type { BatchOrder, BatchOrderInput, BatchOrderType, SearchType } from '..
 import type { Store } from '../db/store';
 import { BATCH_PERMISSION, BatchRunner, createOrder, MAX_ITEMS, orderDetail, requestHash, summarise } from '../domain/batch';
 import { checkFilters, search } from '../domain/search';
-import { accountInTenant, endpoint, inTenant, paginate, problem, readPageQuery } from './http';
+import { accountInTenant, endpoint, inTenant, invalidFields, paginate, problem, readJsonObject, readPageQuery, wrongTypes } from './http';
+
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 import { personInTenant, tenantOfPerson } from '../domain/tenancy';
 
 const TYPES = Object.keys(BATCH_PERMISSION) as BatchOrderType[];
@@ -64,20 +66,21 @@ export function batchOrderHandlers(store: Store) {
     endpoint(store, 'post', '/batch-orders', { right: 'Batch Orders' }, async ({ request, principal, account, tenantId }) => {
       const key = request.headers.get('Idempotency-Key');
       if (!key) return problem(428, 'Idempotency key required', 'Send an Idempotency-Key header, so a retried request never creates a second order.');
-      let input: BatchOrderInput;
-      try {
-        input = (await request.json()) as BatchOrderInput;
-      } catch {
-        return problem(422, 'Invalid request', 'Send a JSON body.');
-      }
-      if (!input || typeof input !== 'object' || !TYPES.includes(input.type)) return problem(422, 'Invalid request', 'Choose an order type.', { errors: { type: `type must be one of ${TYPES.join(', ')}.` } });
-      const isStrings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
-      if (input.roles !== undefined && (typeof input.roles !== 'object' || !isStrings(input.roles?.add) || !isStrings(input.roles?.remove))) {
+      const body = await readJsonObject(request);
+      if (body instanceof Response) return body;
+      if (!TYPES.includes(body.type as BatchOrderInput['type'])) return problem(422, 'Invalid request', 'Choose an order type.', { errors: { type: `type must be one of ${TYPES.join(', ')}.` } });
+      const typeErrors = wrongTypes(body, { ids: 'string[]' });
+      if (Object.keys(typeErrors).length) return invalidFields(typeErrors);
+      const roles = body.roles;
+      if (roles !== undefined && !(isObject(roles) && Object.keys(wrongTypes(roles, { add: 'string[]', remove: 'string[]' })).length === 0 && Array.isArray(roles.add) && Array.isArray(roles.remove))) {
         return problem(422, 'Invalid request', 'Name the roles to add and to remove as lists.', { errors: { roles: 'roles needs add and remove lists.' } });
       }
-      if (input.query !== undefined && (typeof input.query !== 'object' || input.query === null || Object.keys(input.query).some((k) => !['q', 'status', 'type'].includes(k)))) {
-        return problem(422, 'Invalid criteria', 'Search criteria take q, status and type.', { errors: { query: 'query takes q, status and type.' } });
+      const query = body.query;
+      if (query !== undefined && !(isObject(query) && Object.keys(query).every((k) => ['q', 'status', 'type'].includes(k)) && Object.keys(wrongTypes(query, { q: 'string', status: 'string', type: 'string' })).length === 0)) {
+        return problem(422, 'Invalid criteria', 'Search criteria take q, status and type, each a text.', { errors: { query: 'query takes q, status and type, each a text.' } });
       }
+      // Every field the order uses has been checked above.
+      const input = body as unknown as BatchOrderInput;
       const permission = BATCH_PERMISSION[input.type];
       if (!can(principal, permission)) {
         store.audit({ actor: account.username, action: 'batch-create', target: input.type, outcome: 'denied', detail: `missing permission ${permission}`, tenantId });

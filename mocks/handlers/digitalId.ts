@@ -36,7 +36,7 @@ import {
   type ServerRecord,
 } from '../domain/digitalId';
 import { REVOKE_REASONS } from '../domain/lifecycle';
-import { endpoint, ifMatchState, inTenant, paginate, preconditionRequired, problem, readPageQuery, type Ctx } from './http';
+import { endpoint, ifMatchState, inTenant, paginate, preconditionRequired, problem, readJsonObject, readPageQuery, type Ctx } from './http';
 
 const DAY = 86_400_000;
 const SERVER_PERMISSIONS: Permission[] = ['server:register', 'server-certificate:request', 'server:approve', 'server-certificate:approve', 'server-certificate:manage'];
@@ -46,17 +46,6 @@ const BLOCK_TEXT: Record<DigitalIdApprovalBlock, string> = {
   responsible: 'You are responsible for this server; another approver must decide it.',
 };
 
-async function readJson(request: Request): Promise<{ ok: true; body: Record<string, unknown> } | { ok: false }> {
-  try {
-    const text = await request.text();
-    const body: unknown = text ? JSON.parse(text) : {};
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false };
-    return { ok: true, body: body as Record<string, unknown> };
-  } catch {
-    return { ok: false };
-  }
-}
-const notJson = () => problem(422, 'Invalid request', 'Send a JSON object as the body.', { errors: { body: 'The body is not a JSON object.' } });
 
 /** Digital ID officers: mobile ID and software token administration, servers and server certificates. */
 export function digitalIdHandlers(store: Store) {
@@ -299,9 +288,9 @@ export function digitalIdHandlers(store: Store) {
         if (!account || !holds) return fail(409, 'Not possible now', `${person.displayName} is not enabled for mobile ID.`);
         store.put('accounts', { ...account, roles: account.roles.filter((r) => r !== MOBILE_ID_USER_ROLE), version: (account.version ?? 1) + 1 });
       } else {
-        const read = await readJson(ctx.request);
-        if (!read.ok) return notJson();
-        const reason = read.body.reason;
+        const read = await readJsonObject(ctx.request);
+        if (read instanceof Response) return read;
+        const reason = read.reason;
         if (typeof reason !== 'string' || !(MOBILE_ID_LOCK_REASONS as readonly string[]).includes(reason)) {
           return problem(422, 'Reason required', 'Choose a reason from the list.', { errors: { reason: `Choose one of: ${MOBILE_ID_LOCK_REASONS.join(', ')}.` } });
         }
@@ -396,9 +385,9 @@ export function digitalIdHandlers(store: Store) {
     }),
 
     endpoint(store, 'post', '/digital-id/servers', { permission: 'server:register', right: { right: 'Digital ID' } }, async (ctx) => {
-      const read = await readJson(ctx.request);
-      if (!read.ok) return notJson();
-      const { value, errors } = checkServerInput(read.body, (id) => {
+      const read = await readJsonObject(ctx.request);
+      if (read instanceof Response) return read;
+      const { value, errors } = checkServerInput(read, (id) => {
         const p = db().persons.get(id);
         if (!p || !inTenant(p, ctx.tenantId)) return 'There is no person with this id.';
         if (p.status !== 'Active') return `${p.displayName} is ${p.status}; a responsible person must be active.`;
@@ -450,9 +439,9 @@ export function digitalIdHandlers(store: Store) {
     }),
 
     endpoint(store, 'post', '/digital-id/server-certificates', { permission: 'server-certificate:request', right: { right: 'Digital ID' } }, async (ctx) => {
-      const read = await readJson(ctx.request);
-      if (!read.ok) return notJson();
-      const { serverId, format, csr } = read.body;
+      const read = await readJsonObject(ctx.request);
+      if (read instanceof Response) return read;
+      const { serverId, format, csr } = read;
       const errors: Record<string, string> = {};
       const server = typeof serverId === 'string' ? db().servers.get(serverId) : undefined;
       if (!server || !inTenant(server, ctx.tenantId)) errors.serverId = 'Choose a registered server.';
@@ -500,15 +489,15 @@ export function digitalIdHandlers(store: Store) {
       const match = ifMatchState(ctx.request, cert.version);
       if (match === 'missing') return preconditionRequired();
       if (match === 'stale') return problem(412, 'Changed meanwhile', 'This certificate was changed by someone else since you loaded it. Reload it and try again.', { currentVersion: cert.version });
-      const read = await readJson(ctx.request);
-      if (!read.ok) return notJson();
+      const read = await readJsonObject(ctx.request);
+      if (read instanceof Response) return read;
       const block = certBlock(cert, action);
       if (block) {
         audit(ctx, `server-certificate.${action}`, id, 'failed', block);
         return problem(409, (SERVER_CERTIFICATE_ACTIONS[action].from as readonly string[]).includes(cert.status) ? 'Not possible now' : 'Not possible in this state', block, { currentStatus: cert.status });
       }
       if (action === 'revoke') {
-        const reason = read.body.reason;
+        const reason = read.reason;
         if (typeof reason !== 'string' || !(REVOKE_REASONS as readonly string[]).includes(reason)) {
           return problem(422, 'Reason required', 'Choose a reason from the list.', { errors: { reason: `Choose one of: ${REVOKE_REASONS.join(', ')}.` } });
         }
@@ -518,7 +507,7 @@ export function digitalIdHandlers(store: Store) {
         return HttpResponse.json(certView(next, ctx.principal));
       }
       if (action === 'confirm-installation') {
-        const lockPrevious = read.body.lockPrevious;
+        const lockPrevious = read.lockPrevious;
         if (lockPrevious !== undefined && typeof lockPrevious !== 'boolean') return problem(422, 'Invalid request', 'lockPrevious must be true or false.', { errors: { lockPrevious: 'Must be true or false.' } });
         const next = { ...cert, installedAt: now(), version: cert.version + 1 };
         store.put('serverCertificates', next);
@@ -586,9 +575,9 @@ export function digitalIdHandlers(store: Store) {
         audit(ctx, `approval.${decision}`, id, 'failed', detail);
         return problem(409, 'Already decided', detail, { currentStatus: pending.record.status });
       }
-      const read = await readJson(ctx.request);
-      if (!read.ok) return notJson();
-      const reason = read.body.reason;
+      const read = await readJsonObject(ctx.request);
+      if (read instanceof Response) return read;
+      const reason = read.reason;
       if (decision === 'reject' && (typeof reason !== 'string' || !(DIGITAL_ID_REJECT_REASONS as readonly string[]).includes(reason))) {
         return problem(422, 'Reason required', 'Choose a reason from the list.', { errors: { reason: `Choose one of: ${DIGITAL_ID_REJECT_REASONS.join(', ')}.` } });
       }

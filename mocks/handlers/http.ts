@@ -168,3 +168,43 @@ export function ifMatchState(request: Request, version: number): 'missing' | 'st
 }
 
 export const preconditionRequired = () => problem(428, 'Precondition required', 'Send the version you loaded in an If-Match header.');
+
+/**
+ * The request body as a JSON object: an empty body is `{}`; anything else that is not a JSON object
+ * (`null`, an array, a number, broken JSON) answers 422 with `errors.body`. Every handler reads its body
+ * through this, so no handler ever meets a body of the wrong shape.
+ */
+export async function readJsonObject(request: Request, hint = 'Send a JSON object as the body.'): Promise<Record<string, unknown> | Response> {
+  let text: string;
+  try {
+    text = await request.text();
+  } catch {
+    return problem(400, 'Bad request', 'The body could not be read.');
+  }
+  if (!text.trim()) return {};
+  try {
+    const value: unknown = JSON.parse(text);
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // answered below
+  }
+  return problem(422, 'Invalid request', hint, { errors: { body: 'Send a JSON object.' } });
+}
+
+/**
+ * Field errors for fields of the wrong type: `shape` names each optional field's type. A field that is
+ * absent or `undefined` is fine; `null` is not a string.
+ */
+export function wrongTypes(body: Record<string, unknown>, shape: Record<string, 'string' | 'number' | 'boolean' | 'string[]'>): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const [field, type] of Object.entries(shape)) {
+    const v = body[field];
+    if (v === undefined) continue;
+    const ok = type === 'string[]' ? Array.isArray(v) && v.every((x) => typeof x === 'string') : typeof v === type;
+    if (!ok) errors[field] = type === 'string[]' ? `${field} must be a list of texts.` : `${field} must be a ${type === 'string' ? 'text' : type}.`;
+  }
+  return errors;
+}
+
+export const invalidFields = (errors: Record<string, string>) =>
+  problem(422, 'Invalid request', Object.values(errors).join(' '), { errors });

@@ -22,7 +22,7 @@ import { commitPlan, describeActions, plan, type Actionable, type ActionInput } 
 import { ruleOf, stateAllows, type ObjectType } from '../domain/lifecycle';
 import { checkFilters, search, sortFields } from '../domain/search';
 import { personInTenant, tenantOfPerson } from '../domain/tenancy';
-import { endpoint, ifMatchState, inTenant, preconditionRequired, problem, readPageQuery } from './http';
+import { endpoint, ifMatchState, inTenant, preconditionRequired, invalidFields, problem, readJsonObject, readPageQuery, wrongTypes } from './http';
 
 const SEARCH_TYPES: SearchType[] = ['persons', 'cards', 'temporary-cards', 'requests', 'certificates', 'mobile-ids', 'virtual-smart-cards', 'software-tokens'];
 const ACTIONABLE: Partial<Record<SearchType, ObjectType>> = {
@@ -259,13 +259,11 @@ export function objectHandlers(store: Store) {
           refused(f.value.id, account, action, 'refused', `not allowed in state ${status}`, target, tenantId);
           return problem(409, 'Not possible in this state', `The ${NOUN[type]} is ${status}; ${action.replace(/-/g, ' ')} is not possible in that state.`, { currentStatus: status });
         }
-        let input: ActionInput;
-        try {
-          const text = await request.text();
-          input = text ? (JSON.parse(text) as ActionInput) : {};
-        } catch {
-          return problem(422, 'Invalid request', 'Send a JSON body.');
-        }
+        const body = await readJsonObject(request);
+        if (body instanceof Response) return body;
+        const typeErrors = wrongTypes(body, { reason: 'string', personId: 'string' });
+        if (Object.keys(typeErrors).length) return invalidFields(typeErrors);
+        const input: ActionInput = body;
         if (rule.reasons && (!input.reason || !rule.reasons.includes(input.reason))) {
           return problem(422, 'Reason required', 'Choose a reason from the list.', { errors: { reason: `Choose one of: ${rule.reasons.join(', ')}.` } });
         }

@@ -231,6 +231,30 @@ describe('step-up: sensitive changes ask for the current password', () => {
     }
     expect(stamp()).toBe(before);
     expect(auditSince(mark).filter((a) => a.actor === 'self-service-user' && a.outcome === 'denied' && a.detail?.startsWith('step-up')).length).toBe(3);
+
+    // That was one wrong password; four more lock step-up: 429 with Retry-After, the right password too.
+    for (let i = 0; i < 3; i++) await expectProblem(key, await c.call(key, { cookie: e.cookie, ...call, body: { ...call.body, currentPassword: `wrong-${i}` } }), 403);
+    const locked = await c.call(key, { cookie: e.cookie, ...call, body: { ...call.body, currentPassword: 'wrong-again' } });
+    expect(locked.headers.get('Retry-After')).toBe('60');
+    const problem = await expectProblem(key, locked, 429);
+    expect(problem).toMatchObject({ retryAfter: 60, detail: 'Too many wrong passwords in a row. Try again in 1 minute.' });
+    const right = await c.call(key, { cookie: e.cookie, ...call, body: { ...call.body, currentPassword: 'demo' } });
+    expect(Number(right.headers.get('Retry-After'))).toBeGreaterThan(0);
+    await expectProblem(key, right, 429);
+    expect(stamp()).toBe(before);
+    expect(auditSince(mark).some((a) => a.action === 'step-up-lockout' && a.actor === 'self-service-user')).toBe(true);
+  });
+
+  it('a lock-out is only the account of its own: another account confirms as before', async () => {
+    const key = 'POST /self-service/password';
+    const { cookie } = await c.signIn('self-service-user');
+    for (let i = 0; i < 4; i++) await expectProblem(key, await c.call(key, { cookie, body: { currentPassword: `wrong-${i}`, newPassword: 'x' } }), 403);
+    await expectProblem(key, await c.call(key, { cookie, body: { currentPassword: 'wrong-4', newPassword: 'x' } }), 429);
+    const colleague = c.store.db.accounts.find((a) => a.status === 'Active' && /\d$/.test(a.username) && a.roles.includes('BaseRoleSelfServiceUser'))!;
+    const other = await c.signIn(colleague.username);
+    // Step-up passes for the colleague: the answer is about the new password, not the current one.
+    const p = await expectProblem(key, await c.call(key, { cookie: other.cookie, body: { currentPassword: 'demo', newPassword: 'x' } }), 422);
+    expect(p.errors?.newPassword).toBeTruthy();
   });
 });
 
@@ -311,7 +335,7 @@ describe('PIN', () => {
     expect(JSON.stringify(c.store.db.pinStates.get(active.id))).not.toContain('135790');
 
     const wrong = await expectProblem(cardKey('change-pin'), await act(cookie, 'change-pin', unblocked, { currentPassword: 'demo', currentPin: '123456', newPin: '246810' }), 422);
-    expect(wrong.errors?.currentPin).toBe('The current PIN is not correct.');
+    expect(wrong.errors?.currentPin).toBe('The current PIN is not correct. 2 tries are left before the PIN is blocked.');
     const same = await expectProblem(cardKey('change-pin'), await act(cookie, 'change-pin', unblocked, { currentPassword: 'demo', currentPin: '135790', newPin: '999999' }), 422);
     expect(same.errors?.newPin).toMatch(/same digit/);
     await expectProblem(cardKey('change-pin'), await act(cookie, 'change-pin', unblocked, goodBody['change-pin'], null), 428);
@@ -322,6 +346,32 @@ describe('PIN', () => {
     expect(c.store.db.history.filter((h) => h.objectId === active.id).map((h) => h.action)).toEqual(['unblock-pin', 'change-pin']);
     expect(auditSince(mark).filter((a) => a.outcome === 'success').map((a) => a.action)).toEqual(['unblock-pin', 'change-pin']);
     expect(JSON.stringify(c.store.db.audit)).not.toMatch(/246810|135790/);
+  });
+
+  it('three wrong PINs in a row block the PIN, as a card does; then the right PIN is refused too until the PUK unblocks it', async () => {
+    const { cookie, issued } = await elin();
+    let card = await expectOk(cardKey('activate'), await act(cookie, 'activate', issued));
+    const mark = auditMark();
+    for (const left of ['2 tries are', '1 try is']) {
+      const wrong = await expectProblem(cardKey('change-pin'), await act(cookie, 'change-pin', card, { ...goodBody['change-pin'], currentPin: '999111' }), 422);
+      expect(wrong.errors?.currentPin).toBe(`The current PIN is not correct. ${left} left before the PIN is blocked.`);
+      // A wrong PIN does not change the card the caller loaded: the next try needs no reload.
+      expect(c.store.db.cards.get(card.id)!.version).toBe(card.version);
+    }
+    const third = await expectProblem(cardKey('change-pin'), await act(cookie, 'change-pin', card, { ...goodBody['change-pin'], currentPin: '999111' }), 409);
+    expect(third.detail).toMatch(/3 wrong PINs in a row: the PIN of this card is now blocked/);
+    card = (await me(cookie)).cards.find((x) => x.id === card.id)!;
+    expect(card.pinBlocked).toBe(true);
+    expect(card.allowedActions).not.toContain('change-pin');
+    // The right PIN no longer helps.
+    await expectProblem(cardKey('change-pin'), await act(cookie, 'change-pin', card, goodBody['change-pin']), 409);
+    expect(auditSince(mark).map((a) => `${a.action} ${a.outcome}`)).toEqual(['change-pin failed', 'change-pin failed', 'change-pin denied', 'change-pin failed']);
+    // Unblocked with the PUK, the count starts over.
+    const unblocked = await expectOk(cardKey('unblock-pin'), await act(cookie, 'unblock-pin', card, goodBody['unblock-pin']));
+    const again = await expectProblem(cardKey('change-pin'), await act(cookie, 'change-pin', unblocked, { ...goodBody['change-pin'], currentPin: '999111' }), 422);
+    expect(again.errors?.currentPin).toMatch(/2 tries are left/);
+    await expectOk(cardKey('change-pin'), await act(cookie, 'change-pin', unblocked, { ...goodBody['change-pin'], currentPin: '135790' }));
+    expect(c.store.db.pinStates.get(card.id)!.failedTries ?? 0).toBe(0);
   });
 
   it('an activated card has the initial PIN 123456', async () => {
@@ -417,6 +467,42 @@ describe('passwords', () => {
     await expectOk(reset, await c.call(reset, { cookie, body: { securityPassword: 'blue whale at dawn', newPassword: NEW_PASSWORD } }), 204);
     expect((await signInAs('self-service-user', NEW_PASSWORD)).status).toBe(200);
     expect(c.store.db.audit).toContainEqual(expect.objectContaining({ actor: 'self-service-user', action: 'reset-password', outcome: 'denied' }));
+  });
+});
+
+describe('guessing and sessions', () => {
+  it('five wrong security passwords in a row lock the reset: 429, the right one too', async () => {
+    const { cookie } = await elin();
+    const reset = 'POST /self-service/password/reset';
+    const setKey = 'PUT /self-service/security-password';
+    await expectOk(setKey, await c.call(setKey, { cookie, body: { currentPassword: 'demo', securityPassword: 'blue whale at dawn' } }), 200);
+    for (let i = 0; i < 4; i++) {
+      await expectProblem(reset, await c.call(reset, { cookie, body: { securityPassword: `guess number ${i}`, newPassword: NEW_PASSWORD } }), 422);
+    }
+    const locked = await c.call(reset, { cookie, body: { securityPassword: 'guess number 5', newPassword: NEW_PASSWORD } });
+    expect(locked.headers.get('Retry-After')).toBe('60');
+    expect((await expectProblem(reset, locked, 429)).detail).toMatch(/security passwords/);
+    await expectProblem(reset, await c.call(reset, { cookie, body: { securityPassword: 'blue whale at dawn', newPassword: NEW_PASSWORD } }), 429);
+    expect(accountOf('self-service-user').password).toBe('demo');
+  });
+
+  it('a password change ends every other session of the account, and keeps the one that made it', async () => {
+    const { cookie } = await elin();
+    const laptop = await c.signIn('self-service-user');
+    const key = 'POST /self-service/password';
+    await expectOk(key, await c.call(key, { cookie, body: { currentPassword: 'demo', newPassword: NEW_PASSWORD } }), 204);
+    await c.expectDocumented('GET /session', await c.call('GET /session', { cookie: laptop.cookie }), 401);
+    await c.expectDocumented('GET /session', await c.call('GET /session', { cookie }), 200);
+    expect(c.store.db.audit.at(-1)).toMatchObject({ action: 'change-password', outcome: 'success', detail: '1 other sessions ended' });
+  });
+
+  it('a reset with the security password ends the other sessions too', async () => {
+    const { cookie } = await elin();
+    await expectOk('PUT /self-service/security-password', await c.call('PUT /self-service/security-password', { cookie, body: { currentPassword: 'demo', securityPassword: 'blue whale at dawn' } }), 200);
+    const phone = await c.signIn('self-service-user');
+    const reset = 'POST /self-service/password/reset';
+    await expectOk(reset, await c.call(reset, { cookie, body: { securityPassword: 'blue whale at dawn', newPassword: NEW_PASSWORD } }), 204);
+    await c.expectDocumented('GET /session', await c.call('GET /session', { cookie: phone.cookie }), 401);
   });
 });
 

@@ -18,6 +18,7 @@ import { commitPlan, plan, type Plan } from '../domain/actions';
 import { LOCK_REASONS } from '../domain/lifecycle';
 import {
   INITIAL_PIN,
+  PIN_TRIES,
   SELF_CARD_ACTIONS,
   normaliseChallenge,
   passwordProblem,
@@ -27,8 +28,8 @@ import {
   selfCardActions,
   unblockResponse,
 } from '../domain/selfService';
-import { endpoint, ifMatchState, inTenant, preconditionRequired, problem, type Ctx } from './http';
-import { requireStepUp } from './stepUp';
+import { endpoint, ifMatchState, inTenant, preconditionRequired, problem, readJsonObject, SESSION_COOKIE, type Ctx } from './http';
+import { requireStepUp, tooManyTries } from './stepUp';
 
 const SELF = { right: 'Self-Service' } as const;
 const needs = (permission: Permission) => ({ permission, right: SELF });
@@ -37,17 +38,7 @@ const PENDING = ['Registered', 'Requested', 'Approved', 'Issued'];
 
 type Body = Record<string, unknown>;
 
-/** The request body as an object; a body that is not a JSON object answers 422. */
-async function readBody(request: Request): Promise<Body | Response> {
-  try {
-    const text = await request.text();
-    const value: unknown = text ? JSON.parse(text) : {};
-    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Body;
-  } catch {
-    // falls through to the 422 below
-  }
-  return problem(422, 'Invalid request', 'Send a JSON object.');
-}
+const readBody = (request: Request): Promise<Body | Response> => readJsonObject(request);
 
 const invalid = (errors: Record<string, string>) =>
   problem(422, 'Invalid request', Object.values(errors).join(' '), { errors });
@@ -221,7 +212,20 @@ export function selfServiceHandlers(store: Store) {
       const pin = pinOf(card);
       // After an offline unblock the PIN was set at the card and is unknown here: any well-formed PIN passes.
       if (typeof body.currentPin !== 'string' || !/^\d{4,8}$/.test(body.currentPin)) errors.currentPin = 'Enter your current PIN.';
-      else if (pin.pinHash !== null && secretHash(card.id, body.currentPin) !== pin.pinHash) errors.currentPin = 'The current PIN is not correct.';
+      else if (pin.pinHash !== null && secretHash(card.id, body.currentPin) !== pin.pinHash) {
+        // A wrong PIN counts, as on the card: the last allowed try blocks the PIN.
+        const tries = (pin.failedTries ?? 0) + 1;
+        if (tries >= PIN_TRIES) {
+          commitPin(ctx, card, 'pin-blocked', { pinHash: pin.pinHash, pinBlocked: true, failedTries: 0 });
+          audit(ctx, 'change-pin', target, 'denied', `PIN blocked after ${PIN_TRIES} wrong PINs`);
+          return problem(409, 'PIN is blocked', `${PIN_TRIES} wrong PINs in a row: the PIN of this card is now blocked. Unblock it online or with the card's challenge.`, {
+            currentStatus: card.status,
+          });
+        }
+        store.put('pinStates', { ...pin, failedTries: tries });
+        const left = PIN_TRIES - tries;
+        errors.currentPin = `The current PIN is not correct. ${left === 1 ? '1 try is' : `${left} tries are`} left before the PIN is blocked.`;
+      }
       const newProblem = pinProblem(body.newPin);
       if (newProblem) errors.newPin = newProblem;
       else if (body.newPin === body.currentPin) errors.newPin = 'The new PIN must differ from the current one.';
@@ -307,7 +311,9 @@ export function selfServiceHandlers(store: Store) {
         return invalid({ newPassword: error });
       }
       store.put('accounts', { ...ctx.account, password: String(body.newPassword) });
-      audit(ctx, 'change-password', target, 'success');
+      // Whoever else holds a session of this account (another device, a thief) is signed out.
+      const ended = store.endSessions(ctx.account.id, ctx.cookies[SESSION_COOKIE]);
+      audit(ctx, 'change-password', target, 'success', ended ? `${ended} other sessions ended` : undefined);
       return new HttpResponse(null, { status: 204 });
     }),
 
@@ -321,10 +327,23 @@ export function selfServiceHandlers(store: Store) {
         audit(ctx, 'reset-password', target, 'failed', 'no security password registered');
         return problem(409, 'No security password', 'You have not registered a security password, so the password cannot be reset this way.');
       }
+      // The security password is guessed no faster than the password at step-up.
+      const guard = store.guards.stepUp;
+      const key = `security-password:${ctx.account.id}`;
+      const wait = guard.retryAfter(key);
+      if (wait) {
+        audit(ctx, 'reset-password', target, 'denied', 'locked out after too many wrong security passwords');
+        return tooManyTries(wait, 'security passwords');
+      }
       const errors: Record<string, string> = {};
       if (typeof body.securityPassword !== 'string' || secretHash(ctx.account.id, body.securityPassword) !== record.securityPasswordHash) {
         errors.securityPassword = 'The security password is not correct.';
-      }
+        const locked = typeof body.securityPassword === 'string' && body.securityPassword ? guard.fail(key) : 0;
+        if (locked) {
+          audit(ctx, 'reset-password', target, 'denied', `locked for ${locked} s after 5 wrong security passwords`);
+          return tooManyTries(locked, 'security passwords');
+        }
+      } else guard.succeed(key);
       const error = passwordProblem(body.newPassword, ctx.account.username);
       if (error) errors.newPassword = error;
       if (Object.keys(errors).length) {
@@ -332,7 +351,8 @@ export function selfServiceHandlers(store: Store) {
         return invalid(errors);
       }
       store.put('accounts', { ...ctx.account, password: String(body.newPassword) });
-      audit(ctx, 'reset-password', target, 'success', 'with the security password');
+      const ended = store.endSessions(ctx.account.id, ctx.cookies[SESSION_COOKIE]);
+      audit(ctx, 'reset-password', target, 'success', `with the security password${ended ? `; ${ended} other sessions ended` : ''}`);
       return new HttpResponse(null, { status: 204 });
     }),
 

@@ -408,4 +408,28 @@ describe('virtual smart cards', () => {
   });
 });
 
+// Last of the behaviour tests: its denied step-ups would show in the audit the tests above read.
+describe('guessing the password at step-up', () => {
+  const REVOKE = 'POST /self-service/software-tokens/{id}/actions/revoke';
+  const RESET = 'POST /self-service/virtual-smart-cards/{id}/actions/reset-pin';
+  const LOCK = 'POST /self-service/virtual-smart-cards/{id}/actions/lock';
+
+  it('five wrong passwords in a row lock step-up for the account: 429 on every sensitive action, the right password too', async () => {
+    const token = credentialsOf('software-token-user', 'software-token').find((x) => x.status === 'Active')!;
+    const t = await c.signIn('software-token-user');
+    for (let i = 0; i < 4; i++) await act(REVOKE, t, token.id, 403, { version: token.version, body: { currentPassword: `guess-${i}` } });
+    expect((await act(REVOKE, t, token.id, 429, { version: token.version, body: { currentPassword: 'guess-5' } })).retryAfter).toBe(60);
+    await act(REVOKE, t, token.id, 429, { version: token.version, body: { currentPassword: 'demo' } });
+    expect(c.store.db.credentials.get(token.id)!.status).toBe('Active');
+
+    const vsc = credentialsOf('virtual-smart-card-user', 'virtual-smart-card').find((x) => x.status === 'Active')!;
+    const v = await c.signIn('virtual-smart-card-user');
+    for (let i = 0; i < 4; i++) await act(RESET, v, vsc.id, 403, { version: vsc.version, body: { currentPassword: `guess-${i}`, newPin: '13572468' } });
+    await act(RESET, v, vsc.id, 429, { version: vsc.version, body: { currentPassword: 'guess-5', newPin: '13572468' } });
+    await act(LOCK, v, vsc.id, 429, { version: vsc.version, body: { currentPassword: 'demo', reason: 'Key compromise' } });
+    expect(c.store.db.credentials.get(vsc.id)!.status).toBe('Active');
+    expect(c.store.db.audit.filter((a) => a.action === 'step-up-lockout').map((a) => a.actor)).toEqual(['software-token-user', 'virtual-smart-card-user']);
+  });
+});
+
 c.describeStatusCoverage(PREFIXES);

@@ -38,7 +38,7 @@ import {
   type CredentialSecretRecord,
   type InvitationRecord,
 } from '../domain/selfServiceCredentials';
-import { endpoint, ifMatchState, inTenant, paginate, preconditionRequired, problem, readPageQuery, type Ctx } from './http';
+import { endpoint, ifMatchState, inTenant, paginate, preconditionRequired, problem, readJsonObject, readPageQuery, type Ctx } from './http';
 import { requireStepUp } from './stepUp';
 
 type Kind = Credential['kind'];
@@ -58,18 +58,7 @@ const etag = (version: number) => ({ ETag: `"${version}"` });
 /** Secrets (a passphrase, an activation code) must not be kept by any cache on the way. */
 const secretHeaders = (version: number) => ({ ...etag(version), 'Cache-Control': 'no-store' });
 
-/** Reads a JSON body; an empty body is `{}`, anything else that is not an object answers 422. */
-async function readBody(request: Request): Promise<Record<string, unknown> | Response> {
-  const text = await request.text();
-  if (!text.trim()) return {};
-  try {
-    const value: unknown = JSON.parse(text);
-    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
-  } catch {
-    // answered below
-  }
-  return problem(422, 'Invalid body', 'The body must be a JSON object.', { errors: { body: 'Send a JSON object.' } });
-}
+const readBody = (request: Request) => readJsonObject(request);
 
 /** Self-Service of visitors, mobile ID, software token and virtual smart card users: own objects only. */
 export function selfServiceCredentialHandlers(store: Store) {

@@ -2,7 +2,7 @@ import { HttpResponse } from 'msw';
 import { findRole, mayUseInteractiveSignIn, principalOf } from '../../src/access/model';
 import type { SessionInfo } from '../../src/api/types';
 import type { Store } from '../db/store';
-import { accountInTenant, endpoint, problem, SESSION_COOKIE } from './http';
+import { accountInTenant, endpoint, problem, readJsonObject, SESSION_COOKIE } from './http';
 import { DEFAULT_TENANT_ID, type Account } from '../db/seed';
 
 // On a real backend the cookie is also Secure; the mock serves plain http on localhost.
@@ -25,15 +25,12 @@ function sessionInfo(store: Store, account: Account, tenantId: string): SessionI
 export function sessionHandlers(store: Store) {
   return [
     endpoint(store, 'post', '/session', 'public', async ({ request }) => {
-      let body: unknown;
-      try {
-        body = await request.json();
-      } catch {
-        return problem(422, 'Invalid request', 'Send a JSON body with username and password.');
-      }
-      const { username, password, tenant } = (body ?? {}) as { username?: unknown; password?: unknown; tenant?: unknown };
+      const body = await readJsonObject(request, 'Send a JSON object with username and password.');
+      if (body instanceof Response) return body;
+      const { username, password, tenant } = body;
       const errors: Record<string, string> = {};
       if (typeof username !== 'string' || !username.trim()) errors.username = 'Enter your username.';
+      else if (username.length > 200) errors.username = 'A username has at most 200 characters.';
       if (typeof password !== 'string' || !password) errors.password = 'Enter your password.';
       // No tenant chosen: the default tenant (a console with one tenant shows no picker).
       const tenantId = tenant === undefined || tenant === null ? DEFAULT_TENANT_ID : typeof tenant === 'string' ? tenant : '';

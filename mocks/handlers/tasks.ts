@@ -4,9 +4,9 @@ import type { Task, TaskDecisionKind, TaskDetail } from '../../src/api/types';
 import type { Account, TaskRecord } from '../db/seed';
 import type { Store } from '../db/store';
 import { approvalsOf, blockOf, decide, isOpen, REJECT_REASONS, taskActions } from '../domain/approvals';
-import { mayWorkOn } from '../domain/tasks';
+import { mayWorkOn, TASK_PERMISSION } from '../domain/tasks';
 import { personInTenant } from '../domain/tenancy';
-import { endpoint, ifMatchState, paginate, preconditionRequired, problem, readPageQuery } from './http';
+import { endpoint, ifMatchState, paginate, preconditionRequired, invalidFields, problem, readJsonObject, readPageQuery, wrongTypes } from './http';
 
 const DECISIONS: TaskDecisionKind[] = ['approve', 'reject', 'postpone'];
 const BLOCK_TEXT = {
@@ -91,9 +91,16 @@ export function taskHandlers(store: Store) {
     endpoint(store, 'post', '/tasks/:id/actions/:decision', { right: 'Open Tasks' }, async ({ params, principal, account, request, tenantId }) => {
       const decision = String(params.decision) as TaskDecisionKind;
       const target = `POST /api/v1/tasks/${String(params.id)}/actions/${decision}`;
-      const t = visible(String(params.id), principal, tenantId);
-      if (!t) return problem(404, 'Not found', 'There is no such task for you.');
+      const inTenant = db().tasks.get(String(params.id));
+      if (!inTenant || !personInTenant(db(), inTenant.subjectId, tenantId)) return problem(404, 'Not found', 'There is no such task for you.');
       if (!DECISIONS.includes(decision)) return problem(404, 'Not found', `A task has no action “${decision}”.`);
+      // A decision on a task of a type one may not decide is refused as such, naming the permission.
+      if (!mayWorkOn(principal, inTenant.type)) {
+        const permission = TASK_PERMISSION[inTenant.type];
+        store.audit({ actor: account.username, action: `task-${decision}`, target, outcome: 'denied', detail: `missing permission ${permission}`, tenantId });
+        return problem(403, 'Access denied', `Deciding this task needs the permission ${permission}.`, { missingPermission: permission });
+      }
+      const t = inTenant;
       const actor = { username: account.username, displayName: db().persons.get(account.personId)?.displayName ?? account.username };
       if (!isOpen(t)) {
         const last = [...t.decisions].reverse().find((d) => d.decision !== 'postpone');
@@ -111,15 +118,11 @@ export function taskHandlers(store: Store) {
       if (match === 'stale') {
         return problem(412, 'Changed meanwhile', 'This task changed since you opened it. Reload it and decide again.', { currentVersion: t.version });
       }
-      let body: { reason?: string };
-      try {
-        const text = await request.text();
-        const parsed: unknown = text ? JSON.parse(text) : {};
-        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
-        body = parsed as { reason?: string };
-      } catch {
-        return problem(422, 'Invalid request', 'Send a JSON object as the body.');
-      }
+      const raw = await readJsonObject(request);
+      if (raw instanceof Response) return raw;
+      const typeErrors = wrongTypes(raw, { reason: 'string' });
+      if (Object.keys(typeErrors).length) return invalidFields(typeErrors);
+      const body = raw as { reason?: string };
       if (decision === 'reject' && (!body.reason || !(REJECT_REASONS as readonly string[]).includes(body.reason))) {
         return problem(422, 'Reason required', 'Choose why the request is rejected.', { errors: { reason: `Choose one of: ${REJECT_REASONS.join(', ')}.` } });
       }

@@ -2,7 +2,8 @@ import { HttpResponse } from 'msw';
 import type { Tenant, TenantChoice } from '../../src/api/types';
 import { DEFAULT_TENANT_ID, type Tenant as TenantRecord } from '../db/seed';
 import type { Store } from '../db/store';
-import { endpoint, paginate, problem, readPageQuery } from './http';
+import { hasInvisible } from '../domain/text';
+import { endpoint, paginate, problem, readJsonObject, readPageQuery } from './http';
 
 export const TENANT_NAME_MIN = 2;
 export const TENANT_NAME_MAX = 60;
@@ -69,21 +70,18 @@ export function tenantHandlers(store: Store) {
     }),
 
     endpoint(store, 'post', '/admin/tenants', { permission: 'tenant:create', right: { right: 'Admin' } }, async ({ request, account, tenantId }) => {
-      let body: unknown;
-      try {
-        body = await request.json();
-      } catch {
-        return problem(422, 'Invalid request', 'Send a JSON object with name, description and logo.', { errors: { name: 'Enter a name.' } });
-      }
-      if (!body || typeof body !== 'object' || Array.isArray(body)) {
-        return problem(422, 'Invalid request', 'Send a JSON object with name, description and logo.', { errors: { name: 'Enter a name.' } });
-      }
+      const body = await readJsonObject(request, 'Send a JSON object with name, description and logo.');
+      if (body instanceof Response) return body;
       const input = body as { name?: unknown; description?: unknown; logo?: unknown };
       const errors: Record<string, string> = {};
       const name = typeof input.name === 'string' ? input.name.trim().replace(/\s+/g, ' ') : '';
+      // Same-looking names: compared after Unicode compatibility folding and case folding.
+      const fold = (n: string) => n.normalize('NFKC').toLowerCase();
       if (!name) errors.name = 'Enter a name.';
+      // The name is listed publicly at sign-in: nothing invisible that could make it pass for another.
+      else if (hasInvisible(String(input.name))) errors.name = 'The name may not contain control, zero-width or text-direction characters.';
       else if (name.length < TENANT_NAME_MIN || name.length > TENANT_NAME_MAX) errors.name = `The name must have ${TENANT_NAME_MIN} to ${TENANT_NAME_MAX} characters.`;
-      else if (store.db.tenants.find((t) => t.name.toLowerCase() === name.toLowerCase())) errors.name = `A tenant named “${name}” exists already; choose another name.`;
+      else if (store.db.tenants.find((t) => fold(t.name) === fold(name))) errors.name = `A tenant named “${name}” exists already; choose another name.`;
       let description = '';
       if (input.description !== undefined && input.description !== null) {
         if (typeof input.description !== 'string') errors.description = 'The description must be text.';

@@ -9,13 +9,17 @@ import {
   blockedActions,
   deassignBlock,
   permitted,
+  roleChangeBlock,
   rolesAfter,
   STATUS_CHANGES,
   statusBlock,
   userActions,
   versionOf,
+  withheldRoles,
+  type Caller,
+  type RoleBlock,
 } from '../domain/users';
-import { accountInTenant, endpoint, ifMatchState, paginate, preconditionRequired, problem, readPageQuery, type Ctx } from './http';
+import { accountInTenant, endpoint, ifMatchState, paginate, preconditionRequired, problem, readJsonObject, readPageQuery, type Ctx } from './http';
 
 const STATUSES: readonly UserStatus[] = ['Registered', 'Active', 'Inactive'];
 const SYSTEM_ROLE = 'This is a system role, never assigned to a person.';
@@ -31,17 +35,19 @@ export function userHandlers(store: Store) {
     return a && accountInTenant(a, tenantId) ? a : undefined;
   };
 
-  const summary = (a: Account, caller: Account, principal: Principal): User => ({
+  const callerOf = (account: Account, principal: Principal): Caller => ({ account, principal, accounts: store.db.accounts.all() });
+
+  const summary = (a: Account, c: Caller): User => ({
     id: a.id,
     username: a.username,
     displayName: displayName(a),
     status: a.status,
     roles: [...a.roles],
     version: versionOf(a),
-    allowedActions: userActions(a, caller, principal),
+    allowedActions: userActions(a, c),
   });
 
-  const detail = (a: Account, caller: Account, principal: Principal): UserDetail => {
+  const detail = (a: Account, c: Caller): UserDetail => {
     const p = person(a);
     return {
       id: a.id,
@@ -52,28 +58,19 @@ export function userHandlers(store: Store) {
       orgUnit: p?.orgUnit ?? null,
       status: a.status,
       roles: a.roles.map((id) => {
-        const block = deassignBlock(a, caller, id);
+        const block = deassignBlock(a, id, c);
         return { id, name: findRole(id)?.name ?? id, ...(block ? { blockedBecause: block } : {}) };
       }),
       version: versionOf(a),
-      allowedActions: userActions(a, caller, principal),
-      blockedActions: blockedActions(a, caller, principal),
-      assignableRoles: assignableRoles(a, principal),
+      allowedActions: userActions(a, c),
+      blockedActions: blockedActions(a, c),
+      assignableRoles: assignableRoles(a, c),
+      withheldRoles: withheldRoles(a, c),
       passwordResetAt: a.passwordResetAt ?? null,
     };
   };
 
   const withETag = (body: object, version: number) => HttpResponse.json(body, { headers: { ETag: `"${version}"` } });
-
-  async function readBody(request: Request): Promise<Record<string, unknown> | null> {
-    try {
-      const text = await request.text();
-      const parsed: unknown = text ? JSON.parse(text) : {};
-      return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
-    } catch {
-      return null;
-    }
-  }
 
   /** What the audit keeps of an account before and after a change: never the password. */
   const snapshot = (a: Account) => ({ status: a.status, roles: a.roles.join(', '), version: versionOf(a) });
@@ -101,8 +98,8 @@ export function userHandlers(store: Store) {
       audit('denied', `missing permission ${needed.join(' or ')}`, a.username);
       return problem(403, 'Access denied', `This needs the permission ${needed.join(' or ')}.`, { missingPermission: needed[0] });
     }
-    const body = await readBody(request);
-    if (!body) return problem(422, 'Invalid request', 'Send a JSON object as the body.', { errors: { body: 'Send a JSON object.' } });
+    const body = await readJsonObject(request);
+    if (body instanceof Response) return body;
 
     let role: string | undefined;
     if (action === 'assign-role' || action === 'de-assign-role') {
@@ -126,41 +123,51 @@ export function userHandlers(store: Store) {
       return problem(412, 'Changed meanwhile', 'This user changed since you opened it. Reload it and try again.', { currentVersion: versionOf(a) });
     }
 
-    const refuse = (title: string, detail: string, outcome: 'failed' | 'denied' = 'failed') => {
-      audit(outcome, detail, a.username);
+    const refuse = (title: string, detail: string) => {
+      audit('failed', detail, a.username);
       return problem(409, title, detail, { currentStatus: a.status });
     };
+    // A rule of role administration: refused as not allowed (403), naming the rule, audited.
+    const deny = (block: RoleBlock) => {
+      audit('denied', `rule ${block.rule}: ${block.reason}`, a.username);
+      return problem(403, 'Not allowed', block.reason, { rule: block.rule });
+    };
+    const accounts = store.db.accounts.all();
     let next: Account;
     const now = new Date().toISOString();
     if (role && action === 'assign-role') {
+      const block = roleChangeBlock(a, caller, principal, role, 'assign', accounts);
+      if (block) return deny(block);
       if (a.status === 'Inactive') return refuse('Not allowed in this state', `${a.username} is Inactive; reactivate the account first.`);
       if (a.roles.includes(role)) return refuse('Already assigned', `${a.username} already has the role ${findRole(role)!.name}.`);
       next = { ...a, roles: [...a.roles, role] };
     } else if (role && action === 'de-assign-role') {
+      const block = roleChangeBlock(a, caller, principal, role, 'de-assign', accounts);
+      if (block) return deny(block);
       if (!a.roles.includes(role)) return refuse('Not assigned', `${a.username} does not have the role ${findRole(role)!.name}.`);
-      const block = deassignBlock(a, caller, role);
-      if (block) return refuse('Lock-out', block, 'denied');
       next = { ...a, roles: a.roles.filter((r) => r !== role) };
     } else if (action === 'reset-password') {
       if (a.status === 'Inactive') return refuse('Not allowed in this state', `${a.username} is Inactive; reactivate the account first.`);
       next = { ...a, passwordResetAt: now };
     } else {
       const change = STATUS_CHANGES[action]!;
+      const block = statusBlock(a, caller, principal, action, accounts);
+      if (block) return deny(block);
       if (a.status !== change.from) return refuse('Not allowed in this state', `${a.username} is ${a.status}; ${action} needs ${change.from}.`);
-      const block = statusBlock(a, caller, action);
-      if (block) return refuse('Lock-out', block, 'denied');
       // Deactivation withdraws the roles; reactivation gives back only the default one (DOMAIN §3.3).
       next = { ...a, status: change.to, roles: rolesAfter(action, a.roles) };
     }
     next = { ...next, version: versionOf(a) + 1 };
     store.put('accounts', next);
+    // A deactivated account's sessions end now, so a later reactivation does not revive them.
+    if (action === 'deactivate') store.endSessions(a.id);
     const reason = typeof body.reason === 'string' && body.reason.trim() ? `reason: ${body.reason.trim()}` : '';
     const rolesChanged = !role && next.roles.join() !== a.roles.join() ? `roles ${a.roles.join(', ') || 'none'} → ${next.roles.join(', ') || 'none'}` : '';
     const what = [role ? `role ${role}` : action === 'reset-password' ? 'reset link sent' : `status ${a.status} → ${next.status}`, rolesChanged].filter(Boolean).join('; ');
     audit('success', [what, reason].filter(Boolean).join('; '), a.username, { before: a, after: next });
 
     // A change to one's own account is answered with the rights it leaves.
-    const fresh = caller.id === next.id ? detail(next, next, principalOf(next.roles)) : detail(next, caller, principal);
+    const fresh = caller.id === next.id ? detail(next, callerOf(next, principalOf(next.roles))) : detail(next, callerOf(caller, principal));
     if (action === 'reset-password') {
       // Demo choice: a one-time reset link goes by e-mail; no password is shown or stored readable.
       return withETag({ user: fresh, sentTo: person(a)?.email ?? a.username }, fresh.version);
@@ -199,9 +206,10 @@ export function userHandlers(store: Store) {
       if (status && !(STATUSES as readonly string[]).includes(status)) errors.status = `status must be one of ${STATUSES.join(', ')}.`;
       if (role && !findRole(role)) errors.role = 'role must be the technical reference of a role, e.g. BaseRoleOfficer.';
       if (Object.keys(errors).length) return problem(422, 'Invalid query', 'Some query parameters are not valid.', { errors });
+      const c = callerOf(account, principal);
       const items: User[] = ofTenant(tenantId)
         .filter((a) => (!status || a.status === status) && (!role || a.roles.includes(role)))
-        .map((a) => summary(a, account, principal))
+        .map((a) => summary(a, c))
         .filter((u) => !pq.q || u.username.includes(pq.q) || u.displayName.toLowerCase().includes(pq.q));
       return HttpResponse.json(paginate(items, pq.sort ? pq : { ...pq, sort: { field: 'username', dir: 'asc' } }));
     }),
@@ -209,7 +217,7 @@ export function userHandlers(store: Store) {
     endpoint(store, 'get', '/users/:id', { right: 'User Administration' }, ({ params, account, principal, tenantId }) => {
       const a = accountOf(String(params.id), tenantId);
       if (!a) return problem(404, 'Not found', 'There is no such user in this tenant.');
-      const body = detail(a, account, principal);
+      const body = detail(a, callerOf(account, principal));
       return withETag(body, body.version);
     }),
 

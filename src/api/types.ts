@@ -24,6 +24,10 @@ export interface Problem {
   currentVersion?: number;
   /** 409: the state the object is in now. */
   currentStatus?: string;
+  /** 403 from User Administration: the rule of role administration that refuses the change. */
+  rule?: 'own-account' | 'administrative-role' | 'last-bootstrap-administrator';
+  /** 429: seconds until another try is taken (also the `Retry-After` header). */
+  retryAfter?: number;
 }
 
 export interface SessionInfo {
@@ -499,6 +503,8 @@ export interface UserDetail {
   blockedActions: { action: UserAction; reason: string }[];
   /** Roles the caller may assign to this account now; never a system role such as Batch sync. */
   assignableRoles: { id: string; name: string }[];
+  /** Roles the caller's permission covers but a rule withholds here (administrative roles it does not fully hold), with why. */
+  withheldRoles: { id: string; name: string; reason: string }[];
   /** When a password reset link was last sent, or null. */
   passwordResetAt: string | null;
 }

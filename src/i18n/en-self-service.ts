@@ -63,6 +63,7 @@ export const enSelfService = {
   'self.error.forbidden': 'You do not have the permission for this ({permission}).',
   'self.error.failed': 'It did not work: {detail}',
   'self.error.fields': 'Check the fields marked below.',
+  'self.error.tooMany': 'Too many wrong tries in a row. For your safety, wait {minutes} min and try again.',
 
   'self.response.title': 'Your response',
   'self.response.text': 'Type this response at the card, then choose your new PIN there. It is shown only now.',

@@ -78,6 +78,8 @@ export const enUsers = {
   'users.effect.reset': 'A one-time link to set a new password is sent to {email}. No password is shown here.',
   'users.roleToAssign': 'Role',
   'users.chooseRole': 'Choose a role',
+  'users.withheld':
+    'Not offered: {roles}. They carry administrative rights or permissions you do not hold, and only someone who holds all of them may grant them.',
   'users.roleRequired': 'Choose a role.',
   'users.reason': 'Reason (optional)',
   'users.confirm.assign-role': 'Assign role',

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ActionEffect, SelfServiceCard, SelfServiceCardAction, UnblockResponse } from '../../api/types';
+import { ApiError } from '../../api/client';
 import { t, tDynamic, type MessageKey } from '../../i18n';
 import { notify } from '../../ui/toast';
 import { FormDialog, type FieldDef } from './FormDialog';
@@ -99,7 +100,11 @@ export function CardActionDialog({
       onReload={onReload}
       onClose={onClose}
       onSubmit={async (values) => {
-        const answer = await runCardAction(card, action, values);
+        const answer = await runCardAction(card, action, values).catch(async (err: unknown) => {
+          // The card has changed meanwhile (e.g. a wrong PIN too many blocked it): show it as it is now.
+          if (err instanceof ApiError && err.status === 409) await onChanged();
+          throw err;
+        });
         await onChanged();
         notify(t(`self.done.${action}` as MessageKey, { number: card.number }));
         if (action === 'unblock-pin-offline') return <ResponseView response={(answer as UnblockResponse).response} />;

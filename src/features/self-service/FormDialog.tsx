@@ -74,6 +74,10 @@ function describe(err: unknown): { failure: Failure; fields: Record<string, stri
   if (!(err instanceof ApiError)) return { failure: { text: t('self.error.failed', { detail: String(err) }) }, fields: {} };
   const detail = err.problem.detail ?? err.problem.title;
   if (err.status === 412) return { failure: { text: t('self.error.stale'), stale: true }, fields: {} };
+  if (err.status === 429) {
+    const minutes = Math.max(1, Math.ceil((err.problem.retryAfter ?? 60) / 60));
+    return { failure: { text: t('self.error.tooMany', { minutes }) }, fields: {} };
+  }
   if (err.status === 409) return { failure: { text: t('self.error.conflict', { detail }) }, fields: {} };
   if (err.status === 403 && err.problem.missingPermission) {
     return { failure: { text: t('self.error.forbidden', { permission: err.problem.missingPermission }) }, fields: {} };

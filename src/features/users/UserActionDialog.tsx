@@ -157,6 +157,11 @@ export function UserActionDialog({
               )}
             </Select>
           )}
+          {action === 'assign-role' && user.withheldRoles.length > 0 && (
+            <p className="muted users-withheld">
+              {t('users.withheld', { roles: user.withheldRoles.map((r) => r.name).join(', ') })}
+            </p>
+          )}
           <h3>{t('users.whatHappens')}</h3>
           <ul className="effects" id={ids.effects} aria-live="polite">
             {effects.map((e) => (

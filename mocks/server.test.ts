@@ -1,0 +1,194 @@
+// @vitest-environment node
+/**
+ * The mock backend over real HTTP survives what a hostile or broken client sends: each request of the
+ * list that used to end the process is answered, and the next ordinary request still works.
+ */
+import { connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { http as mswHttp } from 'msw';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Store } from './db/store';
+import { createHandlers } from './handlers';
+import { createApiServer, MAX_BODY_BYTES } from './server';
+
+const store = new Store(undefined, { persons: 300 });
+const logged: string[] = [];
+const boom = mswHttp.get('*/api/v1/test-only/boom', () => {
+  throw new Error('secret internals: /srv/prime/db.ts line 42');
+});
+const server = createApiServer({ handlers: [boom, ...createHandlers(store)], log: (m) => logged.push(m), requestTimeoutMs: 2_000 });
+let port = 0;
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+const base = () => `http://127.0.0.1:${port}/api/v1`;
+const CSRF = { 'X-Requested-With': 'prime-console' };
+
+/** Sends bytes as they are and answers everything the server wrote until it closed (or 3 s passed). */
+function raw(text: string | Buffer, { endAfterWrite = false } = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    let out = '';
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve(out);
+    }, 3_000);
+    socket.on('data', (d) => (out += d.toString('latin1')));
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve(out);
+    });
+    socket.on('error', reject);
+    socket.write(text);
+    if (endAfterWrite) socket.end();
+  });
+}
+const statusOf = (answer: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0);
+
+/** The ordinary request that must work after each hostile one. */
+async function stillServing() {
+  const res = await fetch(`${base()}/tenants`);
+  expect(res.status).toBe(200);
+  expect(((await res.json()) as { items: unknown[] }).items.length).toBeGreaterThan(0);
+}
+
+async function signIn(username: string): Promise<string> {
+  const res = await fetch(`${base()}/session`, { method: 'POST', headers: { ...CSRF, 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
+  expect(res.status).toBe(200);
+  return res.headers.getSetCookie()[0]!.split(';')[0]!;
+}
+
+describe('requests that name no resource', () => {
+  it('answers bad percent-encoding with 400', async () => {
+    const answer = await raw('GET /api/v1/cards/%ff HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n');
+    expect(statusOf(answer)).toBe(400);
+    expect(answer).toContain('application/problem+json');
+    await stillServing();
+  });
+
+  it('answers OPTIONS * and an absolute URL in the request line with 400', async () => {
+    expect(statusOf(await raw('OPTIONS * HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n'))).toBe(400);
+    expect(statusOf(await raw('GET http://elsewhere.example/api/v1/tenants HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n'))).toBe(400);
+    expect(statusOf(await raw('GET //elsewhere.example/x HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n'))).toBe(400);
+    await stillServing();
+  });
+
+  it('answers a request line that is not HTTP with 400', async () => {
+    expect(statusOf(await raw('\u0001\u0002 nonsense\r\n\r\n'))).toBe(400);
+    await stillServing();
+  });
+});
+
+describe('bodies', () => {
+  it('forgets a client that goes away halfway through its body', async () => {
+    await raw(`POST /api/v1/session HTTP/1.1\r\nHost: localhost\r\nX-Requested-With: prime-console\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"username":`, { endAfterWrite: true });
+    await stillServing();
+  });
+
+  it('refuses a body over 1 MiB with 413, announced or not, before reading it all', async () => {
+    const big = 'x'.repeat(MAX_BODY_BYTES + 1);
+    const announced = await raw(`POST /api/v1/session HTTP/1.1\r\nHost: localhost\r\nX-Requested-With: prime-console\r\nContent-Type: application/json\r\nContent-Length: ${60 * 1024 * 1024}\r\n\r\n`);
+    expect(statusOf(announced)).toBe(413);
+    const chunked = await fetch(`${base()}/session`, {
+      method: 'POST',
+      headers: { ...CSRF, 'Content-Type': 'application/json' },
+      body: new Blob([big]).stream(),
+      duplex: 'half',
+    } as RequestInit).catch(() => null);
+    // The server answers 413 as soon as the limit is passed; a client still sending may see the connection close instead.
+    if (chunked) expect(chunked.status).toBe(413);
+    await stillServing();
+  });
+
+  it('lets a CSRF upload of 1 MiB minus a little through', async () => {
+    const cookie = await signIn('helpdesk');
+    const res = await fetch(`${base()}/self-service/registration`, {
+      method: 'POST',
+      headers: { ...CSRF, cookie, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ pad: 'x'.repeat(MAX_BODY_BYTES - 100) }),
+    });
+    // Helpdesk has no self-service role: the body was read and the request judged (403), not refused for its size.
+    expect(res.status).toBe(403);
+  });
+
+  it('does not read the body of a change without the CSRF header', async () => {
+    const answer = await raw(`POST /api/v1/session HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${500 * 1024 * 1024}\r\n\r\n{"username":"x"`);
+    expect(statusOf(answer)).toBe(403);
+    expect(answer.toLowerCase()).toContain('connection: close');
+    await stillServing();
+  });
+});
+
+describe('bodies of the wrong shape, signed in', () => {
+  it('answers null to a card action with 422 and changes nothing', async () => {
+    const cookie = await signIn('registration-officer');
+    const card = store.db.cards.find((c) => c.status === 'Active')!;
+    for (const body of ['null', '[]', '7', '"lock"', '{"reason": {"a": 1}}', '{']) {
+      const res = await fetch(`${base()}/cards/${card.id}/actions/lock`, {
+        method: 'POST',
+        headers: { ...CSRF, cookie, 'Content-Type': 'application/json', 'If-Match': `"${card.version}"` },
+        body,
+      });
+      expect(res.status, body).toBe(422);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+    }
+    expect(store.db.cards.get(card.id)!.status).toBe('Active');
+    const person = store.db.persons.find((p) => p.status === 'Active')!;
+    const res = await fetch(`${base()}/persons/${person.id}/actions/deactivate`, {
+      method: 'POST',
+      headers: { ...CSRF, cookie, 'Content-Type': 'application/json', 'If-Match': `"${person.version}"` },
+      body: 'null',
+    });
+    expect(res.status).toBe(422);
+    await stillServing();
+  });
+
+  it('answers a batch order whose query.q is not a text with 422', async () => {
+    const cookie = await signIn('card-production-administrator');
+    for (const query of [{ q: 5 }, { q: null }, { status: ['Approved'] }, 'Approved', null]) {
+      const res = await fetch(`${base()}/batch-orders`, {
+        method: 'POST',
+        headers: { ...CSRF, cookie, 'Content-Type': 'application/json', 'Idempotency-Key': `k-${JSON.stringify(query)}` },
+        body: JSON.stringify({ type: 'produce-cards', query }),
+      });
+      expect(res.status, JSON.stringify(query)).toBe(422);
+    }
+    const ids = await fetch(`${base()}/batch-orders`, {
+      method: 'POST',
+      headers: { ...CSRF, cookie, 'Content-Type': 'application/json', 'Idempotency-Key': 'k-ids' },
+      body: JSON.stringify({ type: 'produce-cards', ids: [1, { a: 2 }] }),
+    });
+    expect(ids.status).toBe(422);
+    await stillServing();
+  });
+});
+
+describe('a handler that throws', () => {
+  it('is answered 500 as a problem without internals, logged with a correlation id, and the server goes on', async () => {
+    const res = await fetch(`${base()}/test-only/boom`);
+    expect(res.status).toBe(500);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    const text = await res.text();
+    expect(text).not.toContain('secret internals');
+    expect(text).not.toContain('db.ts');
+    const { correlationId } = JSON.parse(text) as { correlationId: string };
+    expect(logged.some((l) => l.includes(correlationId) && l.includes('secret internals'))).toBe(true);
+    await stillServing();
+  });
+});
+
+describe('headers', () => {
+  it('keeps request headers that arrive more than once', async () => {
+    const cookie = await signIn('helpdesk');
+    // Two Cookie headers: the session cookie in the second must still be seen.
+    const answer = await raw(`GET /api/v1/session HTTP/1.1\r\nHost: localhost\r\nCookie: theme=dark\r\nCookie: ${cookie}\r\nConnection: close\r\n\r\n`);
+    expect(statusOf(answer)).toBe(200);
+  });
+});
