@@ -156,9 +156,12 @@ describe('what the user page offers follows the same rules', () => {
       expect(c.store.db.accounts.get(target.id)).toMatchObject({ status: 'Active', roles: target.roles });
       expect(c.store.db.audit.at(-1)).toMatchObject({ actor: 'user-administrator', action: 'user-deactivate', outcome: 'denied' });
     }
-    // An operational account is deactivated as before.
+    // An operational account is deactivated as before, and its sessions end: reactivating does not revive them.
     const approver = accountOf('approver');
+    const { cookie: approverSession } = await c.signIn('approver');
     await c.expectDocumented(DEACTIVATE, await act(cookie, DEACTIVATE, approver), 200);
+    await c.expectDocumented('POST /users/{id}/actions/reactivate', await act(cookie, 'POST /users/{id}/actions/reactivate', approver), 200);
+    await c.expectDocumented('GET /session', await c.call('GET /session', { cookie: approverSession }), 401);
   });
 
   it('keeps the last active Bootstrap administrator, and lets the role go once another holds it', async () => {
