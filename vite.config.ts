@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
@@ -16,6 +16,8 @@ function manifestOutOfBuild(): Plugin {
       outDir = resolve(config.root, config.build.outDir);
     },
     closeBundle() {
+      // A worker's own bundle closes too, before the manifest of the page's bundle exists.
+      if (!existsSync(join(outDir, '.vite', 'manifest.json'))) return;
       const target = resolve('build-manifest');
       mkdirSync(target, { recursive: true });
       renameSync(join(outDir, '.vite', 'manifest.json'), join(target, `${basename(outDir)}.json`));
@@ -48,6 +50,8 @@ export default defineConfig(({ mode }) => ({
     // No data: URLs, so a strict Content-Security-Policy (img-src 'self') holds.
     assetsInlineLimit: 0,
   },
+  // The demo backend runs in a module worker (mocks/demo/backend.worker.ts).
+  worker: { format: 'es' },
   server: { port: 5173, host: '127.0.0.1' },
   preview: { port: 4173, host: '127.0.0.1', headers: SECURITY_HEADERS },
   test: {

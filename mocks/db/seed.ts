@@ -198,7 +198,21 @@ export async function generateDbAsync(options: SeedOptions = {}): Promise<Db> {
   }
 }
 
-function* generateSteps(options: SeedOptions): Generator<void, Db> {
+/**
+ * Builds the organisation at once, telling how many persons are done after each chunk (a worker has
+ * no page to yield to, and every yield would only add a timer's delay).
+ */
+export function generateDbWithProgress(options: SeedOptions, onProgress: (done: number, total: number) => void): Db {
+  const steps = generateSteps(options);
+  const total = options.persons ?? 2000;
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    onProgress(r.value, total);
+  }
+}
+
+function* generateSteps(options: SeedOptions): Generator<number, Db> {
   const rnd = createRandom(options.seed ?? DEMO_SEED);
   const count = options.persons ?? 2000;
   const db: Db = {
@@ -393,7 +407,7 @@ function* generateSteps(options: SeedOptions): Generator<void, Db> {
   };
 
   for (let i = 0; i < count; i++) {
-    if (i > 0 && i % CHUNK === 0) yield;
+    if (i > 0 && i % CHUNK === 0) yield i;
     const type = rnd.weighted<PersonType>([['employee', 75], ['contractor', 17], ['visitor', 8]]);
     const status = rnd.weighted<PersonStatus>([['Active', 85], ['Inactive', 7], ['Registered', 5], ['Locked', 3]]);
     const organization =

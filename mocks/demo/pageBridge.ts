@@ -1,0 +1,98 @@
+/**
+ * Not wired yet (mocks/browser.ts still runs the backend in the page): the demo backend, seen from the page: MSW intercepts every request of the console under /api/v1
+ * (through its service worker) and hands it to the backend worker, which holds the organisation,
+ * runs the handlers and the batch runner, and answers. The page thread only passes messages and
+ * renders. One SharedWorker serves every tab of the origin; a dedicated worker stands in where
+ * SharedWorker does not exist.
+ */
+import { http, HttpResponse } from 'msw';
+import { setupWorker } from 'msw/browser';
+import { workerName, type FromBackend, type ToBackend, type WireResponse } from './protocol';
+
+const SIZE_KEY = 'prime-console.demo-persons';
+const DEFAULT_PERSONS = 100_000;
+/** Left by builds before the backend moved into a worker; dropped so nothing reads them again. */
+const OLD_KEYS = ['prime-console-demo.sessions', 'prime-console-demo.tail'];
+
+/** The demo organisation's size; a smaller one can be set for quick runs (tests set 2,000). */
+function demoSize(): number {
+  const n = Number(localStorage.getItem(SIZE_KEY));
+  return Number.isInteger(n) && n >= 100 && n <= 200_000 ? n : DEFAULT_PERSONS;
+}
+
+/** How far the demo organisation is: shown on the sign-in page while it is prepared. */
+export type DemoStatus = { state: 'preparing'; done: number; total: number } | { state: 'ready'; persons: number };
+type Listener = (s: DemoStatus) => void;
+
+interface Channel {
+  post(message: ToBackend, transfer?: Transferable[]): void;
+  onMessage(listener: (m: FromBackend) => void): void;
+}
+
+function connect(persons: number): Channel {
+  // The name is per size (a page asking for another size gets another worker), so not static: Vite is
+  // told not to parse it; the worker is built as an ES module (vite.config.ts, worker.format).
+  const options: WorkerOptions = { type: 'module', name: workerName(persons) };
+  if (typeof SharedWorker !== 'undefined') {
+    const worker = new SharedWorker(new URL('./backend.worker.ts', import.meta.url), /* @vite-ignore */ options);
+    worker.port.start();
+    return {
+      post: (m, t = []) => worker.port.postMessage(m, t),
+      onMessage: (l) => worker.port.addEventListener('message', (e: MessageEvent<FromBackend>) => l(e.data)),
+    };
+  }
+  const worker = new Worker(new URL('./backend.worker.ts', import.meta.url), /* @vite-ignore */ options);
+  return {
+    post: (m, t = []) => worker.postMessage(m, t),
+    onMessage: (l) => worker.addEventListener('message', (e: MessageEvent<FromBackend>) => l(e.data)),
+  };
+}
+
+/** Starts the demo backend for this page. The app renders once MSW intercepts; the organisation may still be in preparation. */
+export async function startDemoBackend(): Promise<{ reset: () => void; status: () => DemoStatus; onStatus: (l: Listener) => () => void }> {
+  for (const k of OLD_KEYS) localStorage.removeItem(k);
+  const persons = demoSize();
+  const channel = connect(persons);
+  let status: DemoStatus = { state: 'preparing', done: 0, total: persons };
+  const listeners = new Set<Listener>();
+  const setStatus = (s: DemoStatus) => {
+    status = s;
+    for (const l of listeners) l(s);
+  };
+  const waiting = new Map<number, (r: WireResponse) => void>();
+  let nextId = 1;
+  channel.onMessage((m) => {
+    if (m.type === 'response') {
+      waiting.get(m.response.id)?.(m.response);
+      waiting.delete(m.response.id);
+    } else if (m.type === 'progress') setStatus({ state: 'preparing', done: m.done, total: m.total });
+    else if (m.type === 'ready') setStatus({ state: 'ready', persons: m.persons });
+    else if (m.type === 'log') console[m.level](`[demo backend] ${m.message}`);
+  });
+  channel.post({ type: 'hello', persons });
+
+  const worker = setupWorker(
+    http.all('*/api/v1/*', async ({ request, cookies }) => {
+      const headers: [string, string][] = [];
+      request.headers.forEach((v, k) => headers.push([k, v]));
+      // The browser does not show the service worker the request's cookies; MSW reads them for us.
+      const cookie = Object.entries(cookies).map(([k, v]) => `${k}=${v}`).join('; ');
+      if (cookie) headers.push(['cookie', cookie]);
+      const body = request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer();
+      const id = nextId++;
+      const answer = new Promise<WireResponse>((resolve) => waiting.set(id, resolve));
+      channel.post({ type: 'request', request: { id, method: request.method, url: request.url, headers, body } }, body ? [body] : []);
+      const res = await answer;
+      return new HttpResponse(res.body, { status: res.status, headers: res.headers });
+    }),
+  );
+  await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` } });
+  return {
+    reset: () => channel.post({ type: 'reset', id: nextId++ }),
+    status: () => status,
+    onStatus: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+  };
+}
