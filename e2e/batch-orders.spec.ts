@@ -3,6 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { paths } from '../src/app/paths';
 import { signIn, signOut } from './support/auth';
+import { waitForStoredSignIn } from './support/demo';
 import { arrowDownToRow, historyGrid, historyRow, objectStatus, tabTo } from './support/search';
 import { apiGet, dataRows, main, mainNav, resultCount } from './support/views';
 
@@ -76,28 +77,6 @@ const tick = async (grid: Locator, text: string) => {
 };
 const accessDenied = 'This view needs the right “Batch Orders”, and none of your roles grants it.';
 
-/**
- * Waits until the demo backend has written the current sign-in to its journal in IndexedDB (it writes
- * on a 300 ms timer), so that a page load typed as an address finds the session. Without this wait a
- * page load right after sign-in can land on the sign-in page: the journal write started on `pagehide`
- * does not always finish before the page goes (reported as a backend problem).
- */
-async function waitForStoredSignIn(page: Page) {
-  await expect
-    .poll(
-      () =>
-        page.evaluate(() => {
-          // The session id as MSW's cookie store keeps it (the cookie is HttpOnly), and the demo's
-          // stored sessions (written synchronously at sign-in, see mocks/browser.ts).
-          const cookies = JSON.parse(localStorage.getItem('__msw-cookie-store__') ?? '[]') as { key: string; value: string }[];
-          const sid = cookies.find((c) => c.key === 'prime_session')?.value;
-          const sessions = JSON.parse(localStorage.getItem('prime-console-demo.sessions') ?? '[]') as { kind: string; id?: string }[];
-          return !!sid && sessions.some((op) => op.kind === 'session.create' && op.id === sid);
-        }),
-      { message: 'the demo journal holds the sign-in' },
-    )
-    .toBe(true);
-}
 
 async function openBatchOrders(page: Page) {
   await mainNav(page).getByRole('link', { name: 'Batch Orders', exact: true }).click();

@@ -378,7 +378,7 @@ test.describe('Extended Search', () => {
 });
 
 test.describe('the demo keeps its changes', () => {
-  // mocks/browser.ts stores the journal in IndexedDB, gathering writes for 300 ms, and says "A reload
+  // The demo backend (mocks/demo/backend.ts) answers a change only once it is written to IndexedDB: "A reload
   // or closed tab must not lose the last changes". A person who signs in, or locks a card, and reloads
   // at once must find the change there.
   test('across an immediate reload: the sign-in, then a locked card', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 
-/** Where the demo backend keeps its journal of changes (mocks/browser.ts, via idb-keyval). */
+/** Where the demo backend keeps its journal of changes (mocks/demo/journal.ts, via idb-keyval). */
 const IDB = { database: 'prime-console-demo', store: 'journal', key: 'journal' } as const;
 
 export interface StoredOp {
@@ -43,23 +43,18 @@ export function storedJournal(page: Page): Promise<StoredOp[] | null> {
 }
 
 /**
- * Waits (up to 3 s) until the demo has stored the sign-in where the next page load reads it: a
- * session.create in localStorage (where builds from a8947c9 on write sessions at once), or as the last
- * session change of the IndexedDB journal (which gathers its writes for 300 ms, so a page load within
- * that time loses them: see "the demo keeps its changes" in search.spec.ts). Tests that load a page
- * right after signing in wait for this first, so they test their own subject, not that race. It does
- * not fail: if the session was not kept, the next page load shows the sign-in page.
+ * Waits (up to 3 s) until the demo backend's journal in IndexedDB holds a live session (a
+ * session.create with no session.delete after it). The backend answers a request only once its
+ * changes are written, so this holds as soon as sign-in has answered; tests that load a page right
+ * after signing in still check it first, so a failure names the journal rather than the page they test.
+ * It does not fail: if the session was not kept, the next page load shows the sign-in page.
  */
 export async function waitForStoredSignIn(page: Page): Promise<void> {
   const stored = async (): Promise<boolean> => {
-    const inLocalStorage = await page.evaluate(() =>
-      Object.keys(localStorage).some((k) => /session/i.test(k) && (localStorage.getItem(k) ?? '').includes('"session.create"')),
-    );
-    if (inLocalStorage) return true;
-    // A demo that keeps no journal in IndexedDB has nothing to wait for there.
-    if (!(await page.evaluate((name) => indexedDB.databases().then((dbs) => dbs.some((d) => d.name === name)), IDB.database))) return true;
-    const ops = await storedJournal(page);
-    return ops?.filter((op) => op.kind === 'session.create' || op.kind === 'session.delete').at(-1)?.kind === 'session.create';
+    if (!(await page.evaluate((name) => indexedDB.databases().then((dbs) => dbs.some((d) => d.name === name)), IDB.database))) return false;
+    const ops = (await storedJournal(page)) ?? [];
+    const ended = new Set(ops.filter((op) => op.kind === 'session.delete').map((op) => op.id));
+    return ops.some((op) => op.kind === 'session.create' && !ended.has(op.id));
   };
   await expect.poll(stored, { timeout: 3_000 }).toBe(true).catch(() => undefined);
 }

@@ -1,12 +1,40 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { Button, Dialog, DialogTrigger, Heading, Modal } from 'react-aria-components';
 import { useNavigate } from 'react-router-dom';
 import { resetClientState } from '../access/session';
 import { t } from '../i18n';
-import { demoControls } from './demo';
+import { demoControls, type DemoControls } from './demo';
 import { paths } from './paths';
 
-/** Shown whenever the in-page mock backend is on. */
+/** A moment within which a prepared organisation needs no progress shown. */
+const MOMENT_MS = 400;
+
+/**
+ * While the backend worker generates the organisation, says so (the sign-in page works meanwhile; a
+ * request waits for the organisation), with progress once it takes longer than a moment. Once ready it
+ * says so once for screen readers, then nothing.
+ */
+function Preparing({ controls }: { controls: DemoControls }) {
+  const status = useSyncExternalStore(controls.onStatus, controls.status);
+  const [long, setLong] = useState(false);
+  const [wasPreparing] = useState(status.state === 'preparing');
+  useEffect(() => {
+    const timer = setTimeout(() => setLong(true), MOMENT_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  let text = '';
+  if (status.state === 'preparing') text = long && status.done > 0 ? t('demo.preparingProgress', { done: status.done, total: status.total }) : t('demo.preparing');
+  else if (wasPreparing && long) text = t('demo.ready', { persons: status.persons });
+  return (
+    <span role="status" className="demo-status">
+      {text}
+      {status.state === 'preparing' && long ? <progress max={status.total} value={status.done} aria-label={t('demo.preparing')} /> : null}
+    </span>
+  );
+}
+
+/** Shown whenever the demo backend is on. */
 export default function DemoBanner() {
   const controls = demoControls();
   const qc = useQueryClient();
@@ -15,6 +43,7 @@ export default function DemoBanner() {
   return (
     <div className="demo-banner" role="region" aria-label={t('demo.region')}>
       <span>{t('demo.banner')}</span>
+      <Preparing controls={controls} />
       <DialogTrigger>
         <Button className="button link">{t('demo.reset')}</Button>
         <Modal className="modal" isDismissable>
@@ -30,10 +59,11 @@ export default function DemoBanner() {
                   <Button
                     className="button danger"
                     onPress={() => {
-                      controls.reset();
-                      resetClientState(qc, null);
                       close();
-                      navigate(paths.login(), { replace: true });
+                      void controls.reset().then(() => {
+                        resetClientState(qc, null);
+                        navigate(paths.login(), { replace: true });
+                      });
                     }}
                   >
                     {t('demo.resetConfirm')}

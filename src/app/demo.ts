@@ -1,8 +1,14 @@
 import type { ComponentType } from 'react';
 
-/** Set by main.tsx when demo mode started the in-page backend; null against a real backend. */
+/** How far the demo backend is with its organisation (it is generated in a worker after the page loads). */
+export type DemoStatus = { state: 'preparing'; done: number; total: number } | { state: 'ready'; persons: number };
+
+/** Set by main.tsx when demo mode started the demo backend; null against a real backend. */
 export interface DemoControls {
-  reset: () => void;
+  /** Drops every change; resolves once the backend has started over. */
+  reset: () => Promise<void>;
+  status: () => DemoStatus;
+  onStatus: (listener: (s: DemoStatus) => void) => () => void;
   /** The banner with its reset dialog, loaded with the demo backend. */
   Banner: ComponentType;
 }
@@ -11,4 +17,3 @@ export const setDemoControls = (c: DemoControls) => {
   controls = c;
 };
 export const demoControls = () => controls;
-
