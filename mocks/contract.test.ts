@@ -72,7 +72,7 @@ import type {
 } from '../src/api/types';
 import { plan, type Actionable, type ActionInput } from './domain/actions';
 import { REJECT_REASONS } from './domain/approvals';
-import { BATCH_PERMISSION, MAX_ITEMS, orderDetail, productionFails } from './domain/batch';
+import { actionPermission, BATCH_PERMISSION, MAX_ITEMS, orderDetail, productionFails } from './domain/batch';
 import { MACHINES, STATES, type ObjectType } from './domain/lifecycle';
 import { SEARCH_TYPES, sortFields } from './domain/search';
 import { TASK_PERMISSION } from './domain/tasks';
@@ -737,8 +737,10 @@ describe('the contract document', () => {
     const create = opByKey('POST /batch-orders');
     expect(create.params.find((p) => p.in === 'header' && p.name === 'Idempotency-Key')?.required).toBe(true);
     expect(validatorAt(create.params.find((p) => p.name === 'Idempotency-Key')!.schemaPointer)('')).toBe(false);
-    // Batch order actions take no If-Match: the backend does not check one.
-    expect(opByKey('POST /batch-orders/{id}/actions/{action}').params.map((p) => p.name)).not.toContain('If-Match');
+    // Batch order actions take If-Match like every other write.
+    const act = opByKey('POST /batch-orders/{id}/actions/{action}');
+    expect(act.params.find((p) => p.in === 'header' && p.name === 'If-Match')?.required).toBe(true);
+    for (const status of ['412', '428']) expect(act.op.responses[status], `${act.key} ${status}`).toBeDefined();
   });
 
   it('names, per type of task, the permission of the backend, and the reasons to reject', () => {
@@ -765,6 +767,14 @@ describe('the contract document', () => {
     const create = opByKey('POST /batch-orders');
     const act = opByKey('POST /batch-orders/{id}/actions/{action}');
     for (const o of [create, act]) expect(o.op['x-permission-by-type'], o.key).toEqual(BATCH_PERMISSION);
+    // Where an action needs another permission than its type's, the document says which.
+    const byAction: Record<string, Record<string, string>> = {};
+    for (const type of Object.keys(BATCH_PERMISSION) as BatchOrderType[]) {
+      for (const action of Object.keys(act.op['x-batch-actions'] ?? {})) {
+        if (actionPermission(type, action) !== BATCH_PERMISSION[type]) (byAction[type] ??= {})[action] = actionPermission(type, action);
+      }
+    }
+    expect(act.op['x-permission-by-action']).toEqual(byAction);
     expect([...(follow('/components/schemas/BatchOrderType').value.enum as string[])].sort()).toEqual(Object.keys(BATCH_PERMISSION).sort());
     for (const [type, permission] of Object.entries(BATCH_PERMISSION)) expect(create.op.description).toContain(`| \`${type}\` | \`${permission}\` |`);
     expect(follow('/components/schemas/BatchOrderInput/properties/ids').value.maxItems).toBe(MAX_ITEMS);
@@ -854,7 +864,7 @@ async function probeAllowed(o: Op, p: Persona): Promise<void> {
   } else if (o.key === 'POST /batch-orders/{id}/actions/{action}') {
     const order = store.db.batchOrders.find((x) => x.status === 'Completed')!;
     const permission = BATCH_PERMISSION[order.type];
-    const res = await call(o, { cookie, path: { id: order.id, action: 'run' } });
+    const res = await call(o, { cookie, path: { id: order.id, action: 'run' }, headers: { 'If-Match': `"${order.version}"` } });
     if ((session.permissions as string[]).includes(permission)) expect(((await expectDocumented(o, res, 409)) as Problem).currentStatus).toBe('Completed');
     else expect(((await expectDocumented(o, res, 403)) as Problem).missingPermission, username).toBe(permission);
   } else throw new Error(`${o.key}: no call for a persona with the right`);
@@ -1498,10 +1508,12 @@ describe('Batch orders', () => {
     expectValid(requestSchemaOf(create()), input, `${input.type} order`);
     return (await expectDocumented(create(), await call(create(), { cookie, headers: newKey(), body: input }), 201)) as BatchOrderDetail;
   };
+  /** The order's version now, as the console sends it in If-Match. */
+  const ifMatch = (id: string) => ({ 'If-Match': `"${store.db.batchOrders.get(id)?.version ?? 1}"` });
   const run = async (cookie: string, id: string, action: string, status: 200 | 202) =>
-    (await expectDocumented(act(), await call(act(), { cookie, path: { id, action } }), status)) as BatchOrderDetail;
+    (await expectDocumented(act(), await call(act(), { cookie, path: { id, action }, headers: ifMatch(id) }), status)) as BatchOrderDetail;
   const refused = async (cookie: string, id: string, action: string, status: 403 | 404 | 409) =>
-    (await expectDocumented(act(), await call(act(), { cookie, path: { id, action } }), status)) as Problem;
+    (await expectDocumented(act(), await call(act(), { cookie, path: { id, action }, headers: ifMatch(id) }), status)) as Problem;
 
   it('lists every order as a summary, newest first', async () => {
     const { cookie } = await signIn('card-production-administrator');
@@ -1681,7 +1693,9 @@ describe('Batch orders', () => {
     for (const [p, o] of [[ro, production], [cpa, requests]] as const) {
       for (const action of Object.keys(act().op['x-batch-actions'] ?? {})) {
         const problem = await refused(p.cookie, o.id, action, 403);
-        expect(problem.missingPermission, `${p.username} ${action}`).toBe(BATCH_PERMISSION[o.type]);
+        // As the document names it: the action's own permission where it has one, else the type's.
+        const documented = act().op['x-permission-by-action']?.[o.type]?.[action] ?? act().op['x-permission-by-type']?.[o.type];
+        expect(problem.missingPermission, `${p.username} ${action}`).toBe(documented);
       }
       expect(store.db.batchOrders.get(o.id)).toMatchObject({ status: o.status, version: o.version });
     }
@@ -1700,6 +1714,15 @@ describe('Batch orders', () => {
       expect(store.db.batchOrders.get(o.id)!.version).toBe(o.version);
     }
     expect(refusals).toBeGreaterThan(0);
+  });
+
+  it('answers 428 without If-Match and 412 with a stale one, changing nothing', async () => {
+    const cpa = await signIn('card-production-administrator');
+    const o = await created(cpa.cookie, { type: 'produce-cards', ids: store.db.cards.filter((c) => c.status === 'Approved').slice(0, 1).map((c) => c.id) });
+    await expectDocumented(act(), await call(act(), { cookie: cpa.cookie, path: { id: o.id, action: 'run' } }), 428);
+    const stale = (await expectDocumented(act(), await call(act(), { cookie: cpa.cookie, path: { id: o.id, action: 'cancel' }, headers: { 'If-Match': `"${o.version + 1}"` } }), 412)) as Problem;
+    expect(stale.currentVersion).toBe(o.version);
+    expect(store.db.batchOrders.get(o.id)).toMatchObject({ status: 'Created', version: o.version });
   });
 
   it('answers 404 for an unknown order and an unknown action', async () => {

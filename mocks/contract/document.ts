@@ -38,6 +38,7 @@ export interface Operation {
   /** Tasks and batch orders: the permission each type of task or order needs. */
   'x-permission-by-type'?: Record<string, string>;
   'x-batch-actions'?: Record<string, DocBatchAction>;
+  'x-permission-by-action'?: Record<string, Record<string, string>>;
   responses: Record<string, unknown>;
 }
 

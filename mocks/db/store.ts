@@ -84,6 +84,12 @@ export class Store {
     return this.replay(generateDb(this.options));
   }
 
+  /**
+   * Background work (the batch runner): whether this backend runs it, and what to wake when it should
+   * look again (it became the leader, or another backend's change arrived).
+   */
+  readonly background: { leader: boolean; wake: (() => void)[] } = { leader: true, wake: [] };
+
   /** Applies a change and records it in the journal. */
   commit(op: Op): void {
     applyOp(this.db, op);

@@ -5,7 +5,7 @@
  */
 import { getResponse } from 'msw';
 import { generateDbWithProgress } from '../db/seed';
-import { Store } from '../db/store';
+import { Store, type Op } from '../db/store';
 import { createHandlers } from '../handlers';
 import { indexedDbJournal, type WorkerJournal } from './journal';
 import type { FromBackend, WireRequest, WireResponse } from './protocol';
@@ -29,7 +29,40 @@ function setCookies(response: Response): string[] {
   return typeof raw === 'string' && raw ? [raw] : [];
 }
 
-export async function startBackend(persons: number, tell: (message: FromBackend) => void): Promise<DemoBackend> {
+/** What dedicated workers (one per tab) tell each other: every change, and a reset. */
+type Between = { type: 'op'; op: Op } | { type: 'reset' };
+
+/**
+ * Where there is no SharedWorker every tab has a backend of its own. They meet in the journal and keep
+ * each other up to date: each change is broadcast to the others, which apply it. One of them at a
+ * time (a Web Lock, released when its tab closes) runs the batch orders, so an order is worked once.
+ */
+function joinOtherTabs(store: Store, journal: WorkerJournal, persons: number): () => void {
+  const channel = new BroadcastChannel(`prime-console-demo-${persons}`);
+  const wake = () => store.background.wake.forEach((f) => f());
+  store.background.leader = false;
+  journal.onAppend = (op) => channel.postMessage({ type: 'op', op } satisfies Between);
+  channel.onmessage = (e: MessageEvent<Between>) => {
+    if (e.data.type === 'reset') {
+      journal.onAppend = null;
+      store.reset();
+      journal.onAppend = (op) => channel.postMessage({ type: 'op', op } satisfies Between);
+      return;
+    }
+    store.receive(e.data.op);
+    journal.receive(e.data.op);
+    wake();
+  };
+  void navigator.locks.request(`prime-console-demo-runner-${persons}`, () => {
+    store.background.leader = true;
+    wake();
+    // Held for the worker's life.
+    return new Promise<never>(() => undefined);
+  });
+  return () => channel.postMessage({ type: 'reset' } satisfies Between);
+}
+
+export async function startBackend(persons: number, tell: (message: FromBackend) => void, shared = true): Promise<DemoBackend> {
   const t0 = performance.now();
   let journal: WorkerJournal;
   try {
@@ -38,7 +71,8 @@ export async function startBackend(persons: number, tell: (message: FromBackend)
     // Without IndexedDB (a private window in some browsers) the demo still runs; changes last until the worker ends.
     tell({ type: 'log', level: 'warn', message: `The demo cannot keep changes in this browser (${String(err)}); they last until the page closes.` });
     const { memoryJournal } = await import('../db/store');
-    journal = { ...memoryJournal(), flush: () => Promise.resolve() };
+    const memory = memoryJournal();
+    journal = { ...memory, flush: () => Promise.resolve(), receive: (op) => memory.append(op), onAppend: null, append: (op) => (memory.append(op), journal.onAppend?.(op)) };
   }
   let lastTold = 0;
   const base = generateDbWithProgress({ persons }, (done, total) => {
@@ -49,6 +83,8 @@ export async function startBackend(persons: number, tell: (message: FromBackend)
     }
   });
   const store = new Store(journal, { persons }, base);
+  // Tells the other tabs' backends to start over too (none with a SharedWorker: it is the only one).
+  const resetOthers = !shared && typeof BroadcastChannel !== 'undefined' ? joinOtherTabs(store, journal, persons) : () => undefined;
   const handlers = createHandlers(store);
   tell({ type: 'ready', persons, ms: Math.round(performance.now() - t0), restored: journal.load().length > 0 });
 
@@ -87,6 +123,7 @@ export async function startBackend(persons: number, tell: (message: FromBackend)
     reset: () =>
       serial(async () => {
         store.reset();
+        resetOthers();
         await journal.flush();
       }),
   };

@@ -15,6 +15,10 @@ const SEQ_KEY = 'journal-seq';
 export interface WorkerJournal extends Journal {
   /** Resolves once every change recorded so far is written. */
   flush(): Promise<void>;
+  /** Records a change another backend made (dedicated workers, one per tab), so this one's writes keep it. */
+  receive(op: Op): void;
+  /** Told of every change this backend records. */
+  onAppend: ((op: Op) => void) | null;
 }
 
 export async function indexedDbJournal(): Promise<WorkerJournal> {
@@ -54,14 +58,20 @@ export async function indexedDbJournal(): Promise<WorkerJournal> {
     return writing;
   };
 
-  return {
+  const record = (op: Op) => {
+    ops.push(op);
+    seq += 1;
+    dirty = true;
+    timer ??= setTimeout(() => void write(), 300);
+  };
+  const journal: WorkerJournal = {
+    onAppend: null,
     load: () => ops,
     append: (op) => {
-      ops.push(op);
-      seq += 1;
-      dirty = true;
-      timer ??= setTimeout(() => void write(), 300);
+      record(op);
+      journal.onAppend?.(op);
     },
+    receive: record,
     flush: write,
     clear: () => {
       ops = [];
@@ -72,4 +82,5 @@ export async function indexedDbJournal(): Promise<WorkerJournal> {
       writing = writing.then(() => delMany([JOURNAL_KEY, SEQ_KEY], db));
     },
   };
+  return journal;
 }

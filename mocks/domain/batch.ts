@@ -16,6 +16,13 @@ export const BATCH_PERMISSION: Record<BatchOrderType, Permission> = {
   'reset-passwords': 'password:reset',
   'edit-roles': 'role:assign',
 };
+/**
+ * The permission an action on an order needs: repeating a production is its own permission in the
+ * seed (card:repeat-production), every other action needs the order type's.
+ */
+export function actionPermission(type: BatchOrderType, action: string): Permission {
+  return type === 'produce-cards' && action === 'repeat-failed' ? 'card:repeat-production' : BATCH_PERMISSION[type];
+}
 export const MAX_ITEMS = 10_000;
 const CHUNK = 50;
 const DAY = 86_400_000;
@@ -172,12 +179,16 @@ function work(db: Db, o: BatchOrderRecord, item: BatchItem, actor: Account): { c
 }
 
 /**
- * Runs orders in the background, a chunk at a time. In the browser this keeps every task short;
- * after a reload it picks a running order up again.
+ * Runs orders in the background, a chunk at a time, so every task stays short. Every running order
+ * moves on each tick (side by side, sharing the chunk), so a second order never sits at 0 behind the
+ * first. After a reload it picks running orders up again. Where several backends share one journal
+ * (dedicated workers, one per tab), only the one that holds `store.background.leader` runs them.
  */
 export class BatchRunner {
   private timer: ReturnType<typeof setTimeout> | null = null;
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: Store) {
+    store.background.wake.push(() => this.resume());
+  }
 
   /** Resumes orders left running (e.g. by a reload). */
   resume() {
@@ -185,14 +196,22 @@ export class BatchRunner {
   }
 
   schedule() {
+    if (!this.store.background.leader) return;
     this.timer ??= setTimeout(() => this.tick(), 0);
   }
 
   private tick() {
     this.timer = null;
+    if (!this.store.background.leader) return;
+    const running = this.store.db.batchOrders.filter((o) => o.status === 'Running');
+    if (running.length === 0) return;
+    const share = Math.max(1, Math.floor(CHUNK / running.length));
+    for (const order of running) this.advance(order, share);
+    this.schedule();
+  }
+
+  private advance(order: BatchOrderRecord, chunk: number) {
     const store = this.store;
-    const order = store.db.batchOrders.find((o) => o.status === 'Running');
-    if (!order) return;
     const actor = store.db.accounts.find((a) => a.personId === order.createdBy.id) ?? store.db.accounts.all()[0]!;
     const actorRef = { username: actor.username, displayName: order.createdBy.displayName };
     const items = order.items.map((i) => ({ ...i }));
@@ -200,7 +219,7 @@ export class BatchRunner {
     const at = new Date().toISOString();
     for (const item of items) {
       if (item.status !== 'pending') continue;
-      if (n++ >= CHUNK) break;
+      if (n++ >= chunk) break;
       const r = work(store.db, order, item, actor);
       for (const c of r.changes) store.put(c.collection, c.value as never);
       item.attempts += 1;
@@ -222,8 +241,8 @@ export class BatchRunner {
       }
     }
     const done = !items.some((i) => i.status === 'pending');
-    store.put('batchOrders', summarise({ ...order, items, status: done ? 'Finished' : 'Running', finishedAt: done ? new Date().toISOString() : null, version: order.version + 1 }));
+    // Progress keeps the version (a person's If-Match stays good while it runs); finishing bumps it.
+    store.put('batchOrders', summarise({ ...order, items, status: done ? 'Finished' : 'Running', finishedAt: done ? new Date().toISOString() : null, version: done ? order.version + 1 : order.version }));
     if (done) store.audit({ actor: actor.username, action: 'batch-finished', target: order.id, outcome: 'success', detail: `${items.filter((i) => i.status === 'done').length} done, ${items.filter((i) => i.status === 'failed').length} failed`, ...(order.tenantId ? { tenantId: order.tenantId } : {}) });
-    this.schedule();
   }
 }

@@ -2,9 +2,9 @@ import { HttpResponse } from 'msw';
 import { can } from '../../src/access/model';
 import type { BatchOrder, BatchOrderInput, BatchOrderType, SearchType } from '../../src/api/types';
 import type { Store } from '../db/store';
-import { BATCH_PERMISSION, BatchRunner, createOrder, MAX_ITEMS, orderDetail, requestHash, summarise } from '../domain/batch';
+import { actionPermission, BATCH_PERMISSION, BatchRunner, createOrder, MAX_ITEMS, orderDetail, requestHash, summarise } from '../domain/batch';
 import { checkFilters, search } from '../domain/search';
-import { accountInTenant, endpoint, inTenant, invalidFields, paginate, problem, readJsonObject, readPageQuery, wrongTypes } from './http';
+import { accountInTenant, endpoint, ifMatchState, inTenant, preconditionRequired, invalidFields, paginate, problem, readJsonObject, readPageQuery, wrongTypes } from './http';
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 import { personInTenant, tenantOfPerson } from '../domain/tenancy';
@@ -119,17 +119,22 @@ export function batchOrderHandlers(store: Store) {
       return HttpResponse.json(orderDetail(order), { status: 201, headers: { ETag: `"${order.version}"`, Location: `/api/v1/batch-orders/${order.id}` } });
     }),
 
-    endpoint(store, 'post', '/batch-orders/:id/actions/:action', { right: 'Batch Orders' }, ({ params, principal, account, tenantId }) => {
+    endpoint(store, 'post', '/batch-orders/:id/actions/:action', { right: 'Batch Orders' }, ({ request, params, principal, account, tenantId }) => {
       const o = store.db.batchOrders.get(String(params.id));
       if (!o || !inTenant(o, tenantId)) return problem(404, 'Not found', 'There is no such batch order.');
       const action = String(params.action);
       if (!['run', 'cancel', 'repeat-failed', 'complete'].includes(action)) return problem(404, 'Not found', `A batch order has no action “${action}”.`);
-      const permission = BATCH_PERMISSION[o.type];
+      const permission = actionPermission(o.type, action);
       const target = `POST /api/v1/batch-orders/${o.id}/actions/${action}`;
       if (!can(principal, permission)) {
         store.audit({ actor: account.username, action: `batch-${action}`, target, outcome: 'denied', detail: `missing permission ${permission}`, tenantId });
         return problem(403, 'Access denied', `This needs the permission ${permission}.`, { missingPermission: permission });
       }
+      // Like every other write: the version the person saw. A running order's progress does not
+      // change its version (only the run's start and end do), so Cancel works while it runs.
+      const match = ifMatchState(request, o.version);
+      if (match === 'missing') return preconditionRequired();
+      if (match === 'stale') return problem(412, 'Changed meanwhile', `Order ${o.id} changed since you loaded it; it is ${o.status} now. Look at it again and choose.`, { currentVersion: o.version, currentStatus: o.status });
       if (!orderDetail(o).allowedActions.includes(action as never)) {
         return problem(409, 'Not possible now', `The order is ${o.status}; ${action.replace('-', ' ')} is not possible now.`, { currentStatus: o.status });
       }

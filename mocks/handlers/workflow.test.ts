@@ -166,6 +166,12 @@ describe('Open Tasks: decisions', () => {
   });
 });
 
+/** An action on the order as it is now (its ETag as If-Match), as the console sends it. */
+async function act<T = BatchOrderDetail>(who: Awaited<ReturnType<typeof as>>, id: string, action: string) {
+  const now = await who.get<BatchOrderDetail>(`/batch-orders/${id}`);
+  return who.post<T>(`/batch-orders/${id}/actions/${action}`, undefined, { 'If-Match': `"${now.body.version}"` });
+}
+
 async function waitFor(who: Awaited<ReturnType<typeof as>>, id: string, status: string) {
   for (let i = 0; i < 400; i++) {
     const o = await who.get<BatchOrderDetail>(`/batch-orders/${id}`);
@@ -189,7 +195,7 @@ describe('Batch Orders', () => {
     const created = await cpa.post<BatchOrderDetail>('/batch-orders', { type: 'produce-cards', ids }, { 'Idempotency-Key': 'k-1' });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ status: 'Created', itemCount: ids.length, allowedActions: ['run', 'cancel'] });
-    expect((await cpa.post(`/batch-orders/${created.body.id}/actions/run`)).status).toBe(202);
+    expect((await act(cpa, created.body.id, 'run')).status).toBe(202);
     const finished = await waitFor(cpa, created.body.id, 'Finished');
     const expectedFailures = ids.filter((id) => productionFails(id, 0)).length;
     expect(finished.failedCount).toBe(expectedFailures);
@@ -202,14 +208,14 @@ describe('Batch Orders', () => {
     expect(store.db.history.find((h) => h.objectId === good.id && h.action === 'produce')).toMatchObject({ after: 'Issued', actor: { username: 'card-production-administrator' } });
     expect(finished.allowedActions).toEqual(['repeat-failed', 'complete']);
 
-    expect((await cpa.post(`/batch-orders/${created.body.id}/actions/repeat-failed`)).status).toBe(202);
+    expect((await act(cpa, created.body.id, 'repeat-failed')).status).toBe(202);
     const again = await waitFor(cpa, created.body.id, 'Finished');
     expect(again.failedCount).toBe(ids.filter((id) => productionFails(id, 0) && productionFails(id, 1)).length);
     expect(store.db.cards.get(failing.id)!.status).toBe('Issued');
     expect(again.items.find((i) => i.id === failing.id)!.attempts).toBe(2);
-    const done = await cpa.post<BatchOrderDetail>(`/batch-orders/${created.body.id}/actions/complete`);
+    const done = await act(cpa, created.body.id, 'complete');
     expect(done.body.status).toBe('Completed');
-    expect((await cpa.post(`/batch-orders/${created.body.id}/actions/run`)).status).toBe(409);
+    expect((await act(cpa, created.body.id, 'run')).status).toBe(409);
   });
 
   it('the same Idempotency-Key and body return the first order, never a second; another body is 422', async () => {
@@ -245,7 +251,7 @@ describe('Batch Orders', () => {
     const person = store.db.persons.all().slice(30).find((p) => p.status === 'Active' && !store.db.cards.find((c) => c.personId === p.id && ['Registered', 'Requested', 'Approved', 'Issued'].includes(c.status)))!;
     const req = await ro.post<BatchOrderDetail>('/batch-orders', { type: 'request-cards', ids: [person.id] }, { 'Idempotency-Key': 'p-2' });
     expect(req.status).toBe(201);
-    await ro.post(`/batch-orders/${req.body.id}/actions/run`);
+    await act(ro, req.body.id, 'run');
     await waitFor(ro, req.body.id, 'Finished');
     expect(store.db.cards.find((c) => c.personId === person.id && c.status === 'Requested')).toBeTruthy();
     for (const u of ['approver', 'issuing-authority', 'helpdesk', 'service-administrator']) {
@@ -255,11 +261,26 @@ describe('Batch Orders', () => {
     }
   });
 
+  it('order actions take If-Match: 428 without, 412 with a stale version, and nothing changes', async () => {
+    const cpa = await as('card-production-administrator');
+    const ids = approvedIds().slice(0, 2);
+    const o = await cpa.post<BatchOrderDetail>('/batch-orders', { type: 'produce-cards', ids }, { 'Idempotency-Key': 'm-1' });
+    const without = await cpa.post<{ status: number }>(`/batch-orders/${o.body.id}/actions/run`);
+    expect(without.status).toBe(428);
+    const stale = await cpa.post<{ currentVersion: number; currentStatus: string }>(`/batch-orders/${o.body.id}/actions/run`, undefined, { 'If-Match': `"${o.body.version + 7}"` });
+    expect(stale.status).toBe(412);
+    expect(stale.body).toMatchObject({ currentVersion: o.body.version, currentStatus: 'Created' });
+    expect(store.db.batchOrders.get(o.body.id)).toMatchObject({ status: 'Created', version: o.body.version });
+    expect(ids.every((id) => store.db.cards.get(id)!.status === 'Approved')).toBe(true);
+    // The version the person saw works.
+    expect((await cpa.post(`/batch-orders/${o.body.id}/actions/run`, undefined, { 'If-Match': `"${o.body.version}"` })).status).toBe(202);
+  });
+
   it('cancel stops a created order; nothing is produced', async () => {
     const cpa = await as('card-production-administrator');
     const ids = approvedIds().slice(0, 2);
     const o = await cpa.post<BatchOrderDetail>('/batch-orders', { type: 'produce-cards', ids }, { 'Idempotency-Key': 'c-1' });
-    const c = await cpa.post<BatchOrderDetail>(`/batch-orders/${o.body.id}/actions/cancel`);
+    const c = await act(cpa, o.body.id, 'cancel');
     expect(c.body.status).toBe('Cancelled');
     expect(ids.every((id) => store.db.cards.get(id)!.status === 'Approved')).toBe(true);
   });

@@ -107,6 +107,7 @@ export const enBatch = {
   // The order page
   'batch.order.title': 'Batch order {id}',
   'batch.order.noActions': 'There is nothing to do with this order in its current state.',
+  'batch.order.actionNeeds': '{action} needs the permission {permission}.',
   'batch.order.noPermission': 'You can follow this order; acting on it needs the permission {permission}.',
   'batch.progress.title': 'Progress',
   'batch.progress.of': '{processed} of {total}',

@@ -140,7 +140,7 @@ export default function NewOrderPage() {
       const created = await createOrder(input, submission.current.key);
       if (created.status !== 'Created') return created;
       try {
-        return await runOrderAction(created.id, 'run');
+        return await runOrderAction(created, 'run');
       } catch (e) {
         throw new RunFailed(created, e);
       }

@@ -132,6 +132,9 @@ function Order({ order: o }: { order: OrderView }) {
   const { data: session } = useSession();
   const config = orderTypeConfig(o.type);
   const mayAct = can(session, config.permission);
+  const needs = (a: OrderAction) => config.actionPermissions?.[a] ?? config.permission;
+  const actions = o.allowedActions.filter((a) => can(session, needs(a)));
+  const withheld = o.allowedActions.filter((a) => !can(session, needs(a)));
   const [confirming, setConfirming] = useState<OrderAction | null>(null);
   const ids = { progress: useId(), progressText: useId(), actions: useId(), runError: useId() };
   // Arriving from the new-order steps, focus starts at the order's title (the button pressed is gone).
@@ -142,7 +145,7 @@ function Order({ order: o }: { order: OrderView }) {
   }, [arrivedFromNew]);
 
   const act = useMutation({
-    mutationFn: (action: OrderAction) => runOrderAction(o.id, action),
+    mutationFn: (action: OrderAction) => runOrderAction(o, action),
     onSuccess: (fresh, action) => {
       qc.setQueryData<OrderView>(batchKeys.order(o.id), (prev) => toView(fresh, prev));
       void qc.invalidateQueries({ queryKey: batchKeys.all, predicate: (q) => q.queryKey[1] !== 'order' });
@@ -152,7 +155,7 @@ function Order({ order: o }: { order: OrderView }) {
     },
     onError: (e) => {
       // Someone else changed the order meanwhile: show its state now.
-      if (e instanceof ApiError && e.status === 409) void qc.invalidateQueries({ queryKey: batchKeys.order(o.id) });
+      if (e instanceof ApiError && (e.status === 409 || e.status === 412)) void qc.invalidateQueries({ queryKey: batchKeys.order(o.id) });
     },
   });
 
@@ -247,7 +250,7 @@ function Order({ order: o }: { order: OrderView }) {
             <p className="muted">{t('batch.order.noActions')}</p>
           ) : (
             <ul>
-              {o.allowedActions.map((a) => (
+              {actions.map((a) => (
                 <li key={a}>
                   <button
                     type="button"
@@ -265,6 +268,12 @@ function Order({ order: o }: { order: OrderView }) {
               ))}
             </ul>
           )}
+          {mayAct &&
+            withheld.map((a) => (
+              <p key={a} className="muted">
+                {t('batch.order.actionNeeds', { action: actionLabel(config, a), permission: needs(a) })}
+              </p>
+            ))}
           {errorText && !confirming && (
             <p id={ids.runError} className="form-error" role="alert">
               {errorText}

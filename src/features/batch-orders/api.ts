@@ -66,8 +66,9 @@ export function createOrder(input: BatchOrderInput, idempotencyKey: string) {
   return apiFetch<BatchOrderDetail>('/batch-orders', { method: 'POST', body: input, idempotencyKey });
 }
 
-export function runOrderAction(id: string, action: OrderAction) {
-  return apiFetch<BatchOrderDetail>(`/batch-orders/${encodeURIComponent(id)}/actions/${action}`, { method: 'POST' });
+/** An action on the order as the person saw it (`version`): a changed order is refused (412), not acted on. */
+export function runOrderAction(order: Pick<BatchOrderDetail, 'id' | 'version'>, action: OrderAction) {
+  return apiFetch<BatchOrderDetail>(`/batch-orders/${encodeURIComponent(order.id)}/actions/${action}`, { method: 'POST', ifMatch: order.version });
 }
 
 /** A fresh key per submission (crypto.randomUUID in secure contexts, random bytes elsewhere). */

@@ -28,6 +28,8 @@ export interface OrderTypeConfig {
   type: BatchOrderType;
   /** The permission the backend checks for this order type. */
   permission: Permission;
+  /** Where an action needs another permission than the type's (repeating a production: card:repeat-production). */
+  actionPermissions?: Partial<Record<'run' | 'cancel' | 'repeat-failed' | 'complete', Permission>>;
   source: Source;
   /** The state the criteria start with: the one ready for this order. */
   defaultStatus: string;
@@ -117,11 +119,12 @@ export const SOURCES: Record<Source, SourceConfig> = {
 
 const notIn = (ready: string[], reason: (status: string) => string) => (r: SourceRow) => (ready.includes(r.status) ? null : reason(r.status));
 
-/** The order types, in the order they are offered. Their permissions are the backend's (one per type). */
+/** The order types, in the order they are offered. Their permissions are the backend's (one per type, and per action where the seed names one). */
 export const ORDER_TYPES: readonly OrderTypeConfig[] = [
   {
     type: 'produce-cards',
     permission: 'card:produce',
+    actionPermissions: { 'repeat-failed': 'card:repeat-production' },
     source: 'cards',
     defaultStatus: 'Approved',
     production: true,
