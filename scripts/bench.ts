@@ -112,6 +112,26 @@ interface DemoFigures {
   batchLongest: number;
 }
 
+/**
+ * A signed-in reload of a search URL to the first cell of the result grid, `runs` times: the median,
+ * and the longest main-thread task of any run. The first run lets the browser settle the stored
+ * session and caches.
+ */
+async function signedInReload(page: Page, base: string, runs: number): Promise<{ reloadToGrid: number; reloadLongest: number }> {
+  const times: number[] = [];
+  let reloadLongest = 0;
+  for (let i = 0; i < runs; i++) {
+    await page.goto(`${base}/`);
+    await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 120_000 });
+    const r0 = Date.now();
+    await page.goto(`${base}/search?in=persons&q=an`);
+    await page.getByRole('grid').getByRole('gridcell').first().waitFor({ timeout: 120_000 });
+    if (i > 0 || runs === 1) times.push(Date.now() - r0);
+    reloadLongest = Math.max(reloadLongest, await longest(page));
+  }
+  return { reloadToGrid: pct(times, 50), reloadLongest };
+}
+
 /** The demo's figures at one organisation size, in a fresh browser context (a cold demo). */
 async function demoFigures(b: Browser, base: string, persons: number): Promise<DemoFigures> {
   const ctx = await b.newContext();
@@ -135,19 +155,8 @@ async function demoFigures(b: Browser, base: string, persons: number): Promise<D
   await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 120_000 });
   const signInLongest = await longest(page);
 
-  // 3. A signed-in reload of a search URL, to the first cell of the result grid. Measured twice, the
-  // second taken (the first lets the browser settle the stored session and caches).
-  let reloadToGrid = 0;
-  let reloadLongest = 0;
-  for (let i = 0; i < 2; i++) {
-    await page.goto(`${base}/`);
-    await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 120_000 });
-    const r0 = Date.now();
-    await page.goto(`${base}/search?in=persons&q=an`);
-    await page.getByRole('grid').getByRole('gridcell').first().waitFor({ timeout: 120_000 });
-    reloadToGrid = Date.now() - r0;
-    reloadLongest = await longest(page);
-  }
+  // 3. A signed-in reload of a search URL, to the first cell of the result grid.
+  const { reloadToGrid, reloadLongest } = await signedInReload(page, base, 2);
 
   // 4. Typing: from the input event to the frame after the result count changed, 30 terms.
   await resetLongest(page);
@@ -259,6 +268,57 @@ async function browser() {
   }
 }
 
+/**
+ * The budgets `npm test` checks (`npm run bench -- check`): what is stable on a noisy 2-core machine.
+ * The reload at 100,000 persons against the same at 2,000, and a generous ceiling on main-thread tasks
+ * at 100,000 (the issue's aim is 50 ms; the ceiling catches the organisation coming back to the page).
+ */
+async function check() {
+  const RATIO = 1.5;
+  const CEILING_MS = 250;
+  const { chromium } = await import('@playwright/test');
+  const { base, stop } = await previewServer(4198);
+  const failures: string[] = [];
+  try {
+    const exe = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+    const b = await chromium.launch({ ...(exe ? { executablePath: exe } : {}), args: LAUNCH_ARGS });
+    const figures: Record<number, { reloadToGrid: number; reloadLongest: number; startLongest: number }> = {};
+    for (const persons of [2_000, PERSONS]) {
+      const ctx = await b.newContext();
+      await ctx.addInitScript(`localStorage.setItem('prime-console.demo-persons', '${persons}');`);
+      await ctx.addInitScript(LONG_TASKS);
+      const page = await ctx.newPage();
+      await page.goto(`${base}/login`);
+      await page.getByLabel('Username').fill('registration-officer');
+      await page.getByLabel('Password').fill('demo');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 120_000 });
+      const startLongest = await longest(page);
+      figures[persons] = { ...(await signedInReload(page, base, 4)), startLongest };
+      await ctx.close();
+    }
+    await b.close();
+    const small = figures[2_000]!;
+    const large = figures[PERSONS]!;
+    const ratio = large.reloadToGrid / small.reloadToGrid;
+    console.log(`demo budgets: reload to grid ${small.reloadToGrid} ms at 2,000, ${large.reloadToGrid} ms at 100,000 (ratio ${ratio.toFixed(2)}, budget ≤ ${RATIO})`);
+    console.log(`  longest main-thread task at 100,000: ${large.startLongest.toFixed(0)} ms from start to signed in, ${large.reloadLongest.toFixed(0)} ms in the reloads (ceiling ${CEILING_MS} ms)`);
+    if (ratio > RATIO) failures.push(`reload at 100,000 is ${ratio.toFixed(2)}× the one at 2,000 (budget ${RATIO})`);
+    for (const [what, ms] of [['start and sign-in', large.startLongest], ['reload', large.reloadLongest]] as const) {
+      if (ms > CEILING_MS) failures.push(`a main-thread task of ${ms.toFixed(0)} ms during ${what} at 100,000 (ceiling ${CEILING_MS} ms)`);
+    }
+  } finally {
+    stop();
+  }
+  if (failures.length) {
+    console.error(`demo budgets exceeded:\n  ${failures.join('\n  ')}`);
+    process.exit(1);
+  }
+}
+
 const which = process.argv[2];
-if (which !== 'browser') await backend();
-if (which !== 'backend') await browser();
+if (which === 'check') await check();
+else {
+  if (which !== 'browser') await backend();
+  if (which !== 'backend') await browser();
+}

@@ -66,7 +66,7 @@ export async function startBackend(persons: number, tell: (message: FromBackend)
   const t0 = performance.now();
   let journal: WorkerJournal;
   try {
-    journal = await indexedDbJournal();
+    journal = await indexedDbJournal(persons, (message) => tell({ type: 'log', level: 'warn', message }));
   } catch (err) {
     // Without IndexedDB (a private window in some browsers) the demo still runs; changes last until the worker ends.
     tell({ type: 'log', level: 'warn', message: `The demo cannot keep changes in this browser (${String(err)}); they last until the page closes.` });

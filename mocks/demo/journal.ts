@@ -6,11 +6,33 @@
  * compacted to the last one.
  */
 import { createStore as idbStore, delMany, getMany, setMany } from 'idb-keyval';
+import { DEMO_SEED } from '../db/seed';
 import type { Journal, Op } from '../db/store';
 
 export const JOURNAL_DB = 'prime-console-demo';
 const JOURNAL_KEY = 'journal';
 const SEQ_KEY = 'journal-seq';
+const META_KEY = 'journal-of';
+/**
+ * The changes are replayed on top of a generated organisation, so they hold only for the one they
+ * were made on: its size, the seed, and this data version (raise it when the generator or the shape
+ * of a change changes). A journal of another is dropped, never misread.
+ */
+export const DATA_VERSION = 2;
+
+/** Where the journal is kept: IndexedDB in the browser (idb-keyval), a Map in the tests. */
+export interface KeyValue {
+  getMany(keys: string[]): Promise<unknown[]>;
+  setMany(entries: [string, unknown][]): Promise<void>;
+  delMany(keys: string[]): Promise<void>;
+}
+
+export function indexedDbStorage(): KeyValue {
+  const db = idbStore(JOURNAL_DB, 'journal');
+  return { getMany: (k) => getMany(k, db), setMany: (e) => setMany(e, db), delMany: (k) => delMany(k, db) };
+}
+
+const isOp = (op: unknown): op is Op => !!op && typeof op === 'object' && typeof (op as { kind?: unknown }).kind === 'string';
 
 export interface WorkerJournal extends Journal {
   /** Resolves once every change recorded so far is written. */
@@ -21,11 +43,23 @@ export interface WorkerJournal extends Journal {
   onAppend: ((op: Op) => void) | null;
 }
 
-export async function indexedDbJournal(): Promise<WorkerJournal> {
-  const db = idbStore(JOURNAL_DB, 'journal');
-  const [stored, storedSeq] = (await getMany<unknown>([JOURNAL_KEY, SEQ_KEY], db)) as [Op[] | undefined, number | undefined];
-  let ops: Op[] = Array.isArray(stored) ? stored : [];
-  let seq = typeof storedSeq === 'number' ? storedSeq : 0;
+export async function indexedDbJournal(persons: number, warn: (message: string) => void = () => undefined, storage: KeyValue = indexedDbStorage()): Promise<WorkerJournal> {
+  const meta = `${persons}/${DEMO_SEED}/${DATA_VERSION}`;
+  const [stored, storedSeq, storedMeta] = await storage.getMany([JOURNAL_KEY, SEQ_KEY, META_KEY]);
+  let ops: Op[] = [];
+  let seq = 0;
+  if (stored === undefined) {
+    // Nothing kept yet: a first visit, or after Reset demo data.
+  } else if (storedMeta !== meta) {
+    warn(`The demo changes kept in this browser were made on another demo organisation (${String(storedMeta ?? 'an older version')}, this one is ${meta}); they were dropped and the organisation starts fresh.`);
+    await storage.delMany([JOURNAL_KEY, SEQ_KEY, META_KEY]);
+  } else if (!Array.isArray(stored) || !stored.every(isOp)) {
+    warn('The demo changes kept in this browser could not be read (damaged); they were dropped and the organisation starts fresh.');
+    await storage.delMany([JOURNAL_KEY, SEQ_KEY, META_KEY]);
+  } else {
+    ops = stored;
+    seq = typeof storedSeq === 'number' ? storedSeq : ops.length;
+  }
   let dirty = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let writing: Promise<void> = Promise.resolve();
@@ -51,7 +85,7 @@ export async function indexedDbJournal(): Promise<WorkerJournal> {
     const at = seq;
     // One write at a time, in order: a later write never lands before an earlier one.
     writing = writing.then(() =>
-      setMany([[JOURNAL_KEY, snapshot], [SEQ_KEY, at]], db).catch(() => {
+      storage.setMany([[JOURNAL_KEY, snapshot], [SEQ_KEY, at], [META_KEY, meta]]).catch(() => {
         dirty = true;
       }),
     );
@@ -79,7 +113,7 @@ export async function indexedDbJournal(): Promise<WorkerJournal> {
       dirty = false;
       if (timer) clearTimeout(timer);
       timer = null;
-      writing = writing.then(() => delMany([JOURNAL_KEY, SEQ_KEY], db));
+      writing = writing.then(() => storage.delMany([JOURNAL_KEY, SEQ_KEY, META_KEY]));
     },
   };
   return journal;
