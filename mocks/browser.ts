@@ -33,11 +33,7 @@ function connect(persons: number): Channel {
   // told not to parse it; the worker is built as an ES module (vite.config.ts, worker.format).
   const options: WorkerOptions = { type: 'module', name: workerName(persons) };
   if (typeof SharedWorker !== 'undefined') {
-    // extendedLifetime (Chromium): the worker, and the organisation it holds, outlives the page for a
-    // while, so a reload or the next page finds it ready instead of generating it again. Browsers
-    // without it ignore the option and start the worker afresh.
-    const shared: WorkerOptions & { extendedLifetime?: boolean } = { ...options, extendedLifetime: true };
-    const worker = new SharedWorker(new URL('./demo/backend.worker.ts', import.meta.url), /* @vite-ignore */ shared);
+    const worker = new SharedWorker(new URL('./demo/backend.worker.ts', import.meta.url), /* @vite-ignore */ options);
     worker.port.start();
     return {
       post: (m, t = []) => worker.port.postMessage(m, t),

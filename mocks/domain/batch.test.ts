@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BatchOrderType } from '../../src/api/types';
-import type { Permission } from '../../src/access/model';
+import { principalOf, type Permission } from '../../src/access/model';
 import { Store } from '../db/store';
 import { actionPermission, BatchRunner, createOrder } from './batch';
 
@@ -73,5 +73,38 @@ describe('the batch runner', () => {
     for (const wake of store.background.wake) wake();
     vi.runAllTimers();
     expect(order(id)).toMatchObject({ status: 'Finished', processedCount: 60 });
+  });
+});
+
+describe('an Edit roles order keeps the rules of role administration', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('skips, with the reason, accounts whose change would lift someone or touch one\'s own roles; checks again when worked', () => {
+    const store = new Store(undefined, { persons: 300 });
+    const admin = store.db.accounts.find((a) => a.username === 'user-administrator')!;
+    const helpdesk = store.db.accounts.find((a) => a.username === 'helpdesk')!;
+    const approver = store.db.accounts.find((a) => a.username === 'approver')!;
+    const caller = { account: admin, principal: principalOf(admin.roles) };
+    const by = { id: admin.personId, displayName: 'Mette Jensen' };
+    const ids = [helpdesk.id, admin.id];
+
+    const lifting = createOrder(store.db, { type: 'edit-roles', ids, roles: { add: ['BaseRoleBootstrapAdmin'], remove: [] } }, ids, by, 'k-lift', caller);
+    if ('errors' in lifting) throw new Error('not created');
+    expect(lifting.items.map((i) => [i.id, i.status])).toEqual([[helpdesk.id, 'skipped'], [admin.id, 'skipped']]);
+    expect(lifting.items[0]!.reason).toMatch(/Bootstrap administrator/);
+    expect(lifting.items[1]!.reason).toMatch(/own roles/i);
+
+    const fine = createOrder(store.db, { type: 'edit-roles', ids: [approver.id], roles: { add: ['BaseRoleHelpdeskOfficer'], remove: [] } }, [approver.id], by, 'k-ok', caller);
+    if ('errors' in fine) throw new Error('not created');
+    expect(fine.items.map((i) => i.status)).toEqual(['pending']);
+    // The creator loses the role that let them assign others' roles before the order runs.
+    store.put('accounts', { ...admin, roles: ['BaseRoleSelfServiceUser'] });
+    store.put('batchOrders', { ...fine, status: 'Running', startedAt: new Date().toISOString() });
+    new BatchRunner(store).resume();
+    vi.runAllTimers();
+    const worked = store.db.batchOrders.get(fine.id)!;
+    expect(worked.items[0]).toMatchObject({ status: 'failed' });
+    expect(store.db.accounts.get(approver.id)!.roles).toEqual(approver.roles);
   });
 });

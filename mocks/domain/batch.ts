@@ -3,11 +3,12 @@
  * chunks (the page stays responsive in the demo), item by item with its own status, never run twice
  * for the same Idempotency-Key, and never silently partial: the order says how many succeeded and failed.
  */
-import { isAssignableToPerson, type Permission } from '../../src/access/model';
+import { can, isAssignableToPerson, principalOf, type Permission, type Principal } from '../../src/access/model';
 import type { BatchItem, BatchOrderDetail, BatchOrderInput, BatchOrderType, Card, Certificate } from '../../src/api/types';
 import type { Account, BatchOrderRecord, Db } from '../db/seed';
 import type { Store } from '../db/store';
 import { newCardRequest, type Change } from './actions';
+import { roleChangeBlock } from './users';
 
 export const BATCH_PERMISSION: Record<BatchOrderType, Permission> = {
   'produce-cards': 'card:produce',
@@ -46,8 +47,29 @@ export function requestHash(input: BatchOrderInput): string {
   return String(hash(JSON.stringify(norm)));
 }
 
+/**
+ * Why the caller may not change these roles of the account (the rules of role administration: never
+ * one's own roles, never lifting anyone above oneself, never the last Bootstrap administrator), or null.
+ */
+function roleEditBlock(db: Db, target: Account, roles: { add: string[]; remove: string[] }, caller: Account, principal: Principal): string | null {
+  const accounts = db.accounts.all();
+  for (const [list, change] of [[roles.add, 'assign'], [roles.remove, 'de-assign']] as const) {
+    for (const roleId of list) {
+      const block = roleChangeBlock(target, caller, principal, roleId, change, accounts);
+      if (block) return block.reason;
+    }
+  }
+  return null;
+}
+
+/** Who creates an order: the rules of role administration are checked against them. */
+export interface OrderCaller {
+  account: Account;
+  principal: Principal;
+}
+
 /** Whether an object can take part in an order of this type; a reason when it cannot. */
-function eligibility(db: Db, type: BatchOrderType, id: string): { label: string; skip?: string } | null {
+function eligibility(db: Db, type: BatchOrderType, id: string, roles?: { add: string[]; remove: string[] }, caller?: OrderCaller): { label: string; skip?: string } | null {
   switch (type) {
     case 'produce-cards': {
       const c = db.cards.get(id);
@@ -73,7 +95,9 @@ function eligibility(db: Db, type: BatchOrderType, id: string): { label: string;
     }
     case 'edit-roles': {
       const a = db.accounts.get(id);
-      return a ? { label: a.username } : null;
+      if (!a) return null;
+      const block = roles && caller ? roleEditBlock(db, a, roles, caller.account, caller.principal) : null;
+      return { label: a.username, ...(block ? { skip: block } : {}) };
     }
   }
 }
@@ -97,11 +121,11 @@ export function summarise(o: BatchOrderRecord): BatchOrderRecord {
   return { ...o, failedCount, processedCount, itemCount: o.items.length };
 }
 
-export function createOrder(db: Db, input: BatchOrderInput, ids: string[], by: { id: string; displayName: string }, key: string): BatchOrderRecord | { errors: Record<string, string> } {
+export function createOrder(db: Db, input: BatchOrderInput, ids: string[], by: { id: string; displayName: string }, key: string, caller?: OrderCaller): BatchOrderRecord | { errors: Record<string, string> } {
   const items: BatchItem[] = [];
   const unknown: string[] = [];
   for (const id of ids) {
-    const e = eligibility(db, input.type, id);
+    const e = eligibility(db, input.type, id, input.roles, caller);
     if (!e) unknown.push(id);
     else items.push({ id, label: e.label, status: e.skip ? 'skipped' : 'pending', ...(e.skip ? { reason: e.skip } : {}), attempts: 0 });
   }
@@ -172,6 +196,12 @@ function work(db: Db, o: BatchOrderRecord, item: BatchItem, actor: Account): { c
       return { changes: [] };
     case 'edit-roles': {
       const a = db.accounts.get(item.id)!;
+      // Checked again when worked: the creator's roles, or the account's, may have changed meanwhile.
+      const principal = principalOf(actor.roles);
+      const needed = (['role:assign', ...(o.roles!.remove.length ? ['role:deassign'] : [])] as Permission[]).find((p) => !can(principal, p));
+      if (needed) return { changes: [], fail: `The order's creator no longer holds the permission ${needed}.` };
+      const block = roleEditBlock(db, a, o.roles!, actor, principal);
+      if (block) return { changes: [], fail: block };
       const roles = [...new Set([...a.roles.filter((r) => !o.roles!.remove.includes(r)), ...o.roles!.add])];
       return { changes: [{ collection: 'accounts', value: { ...a, roles, version: (a.version ?? 1) + 1 } }] };
     }

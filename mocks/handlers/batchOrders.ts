@@ -86,6 +86,11 @@ export function batchOrderHandlers(store: Store) {
         store.audit({ actor: account.username, action: 'batch-create', target: input.type, outcome: 'denied', detail: `missing permission ${permission}`, tenantId });
         return problem(403, 'Access denied', `This order type needs the permission ${permission}.`, { missingPermission: permission });
       }
+      // Withdrawing roles is its own permission (role:deassign), as on a user's page.
+      if (input.type === 'edit-roles' && (input.roles?.remove.length ?? 0) > 0 && !can(principal, 'role:deassign')) {
+        store.audit({ actor: account.username, action: 'batch-create', target: input.type, outcome: 'denied', detail: 'missing permission role:deassign', tenantId });
+        return problem(403, 'Access denied', 'Removing roles needs the permission role:deassign.', { missingPermission: 'role:deassign' });
+      }
       // Keys are the caller's own: another operator's key never returns their order.
       const earlier = store.db.batchOrders.find((o) => o.idempotencyKey === key && o.createdBy.id === account.personId && inTenant(o, tenantId));
       if (earlier) {
@@ -111,7 +116,7 @@ export function batchOrderHandlers(store: Store) {
       if (ids.length === 0) return problem(422, 'Nothing selected', 'Choose at least one object.', { errors: { ids: 'Choose at least one object.' } });
       if (ids.length > MAX_ITEMS) return problem(422, 'Too many objects', `One order takes at most ${MAX_ITEMS.toLocaleString('en')} objects; narrow the criteria.`, { errors: { ids: 'Too many objects.' } });
       const by = { id: account.personId, displayName: store.db.persons.get(account.personId)?.displayName ?? account.username };
-      const created = createOrder(store.db, input, ids, by, key);
+      const created = createOrder(store.db, input, ids, by, key, { account, principal });
       if ('errors' in created) return problem(422, 'Invalid request', 'Some of the request is not valid.', { errors: created.errors });
       const order = { ...created, tenantId };
       store.put('batchOrders', order);
