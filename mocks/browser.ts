@@ -23,6 +23,32 @@ function demoSize(): number {
 
 type Listener = (s: DemoStatus) => void;
 
+const RELOADS_KEY = 'prime-console.demo-reloads';
+
+/**
+ * Resolves once MSW's service worker controls this page, so no request of the console reaches the web
+ * server. MSW's worker unregisters itself when its last page goes; a page loaded in that moment is not
+ * controlled, and `worker.start()` registers the worker again, which claims the page a little later.
+ * If it does not within a few seconds, the page loads once more (at most twice in a row).
+ */
+async function untilControlled(): Promise<void> {
+  if (!navigator.serviceWorker.controller) {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 3000);
+      navigator.serviceWorker.addEventListener('controllerchange', () => (clearTimeout(timer), resolve()), { once: true });
+    });
+  }
+  if (navigator.serviceWorker.controller) {
+    sessionStorage.removeItem(RELOADS_KEY);
+    return;
+  }
+  const reloads = Number(sessionStorage.getItem(RELOADS_KEY) ?? '0');
+  if (reloads >= 2) throw new Error('The demo could not start its mock service worker.');
+  sessionStorage.setItem(RELOADS_KEY, String(reloads + 1));
+  location.reload();
+  await new Promise<never>(() => undefined);
+}
+
 interface Channel {
   post(message: ToBackend, transfer?: Transferable[]): void;
   onMessage(listener: (m: FromBackend) => void): void;
@@ -33,7 +59,11 @@ function connect(persons: number): Channel {
   // told not to parse it; the worker is built as an ES module (vite.config.ts, worker.format).
   const options: WorkerOptions = { type: 'module', name: workerName(persons) };
   if (typeof SharedWorker !== 'undefined') {
-    const worker = new SharedWorker(new URL('./demo/backend.worker.ts', import.meta.url), /* @vite-ignore */ options);
+    // extendedLifetime (Chromium): the worker, and the organisation it holds, outlives the page for a
+    // while, so a reload or the next page finds it ready instead of generating it again. Browsers
+    // without it ignore the option and start the worker afresh.
+    const shared: WorkerOptions & { extendedLifetime?: boolean } = { ...options, extendedLifetime: true };
+    const worker = new SharedWorker(new URL('./demo/backend.worker.ts', import.meta.url), /* @vite-ignore */ shared);
     worker.port.start();
     return {
       post: (m, t = []) => worker.port.postMessage(m, t),
@@ -90,6 +120,7 @@ export async function startDemoBackend(): Promise<{ reset: () => Promise<void>; 
     }),
   );
   await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` } });
+  await untilControlled();
   return {
     reset: () =>
       new Promise<void>((resolve) => {
