@@ -23,7 +23,7 @@ import { apiGet, dataRows, main, mainNav, resultCount } from './support/views';
  *   only an Active card, so she may get a new card request, while Sanne (p-000972) has card
  *   NV00400929 in state Requested, so a Request multiple cards order skips her with the reason
  *   "Already has card NV00400929 (Requested).";
- * - with 11,000 generated persons, 9,389 persons are Active (the reload test's order, which runs for
+ * - with 11,000 generated persons, 9,390 persons are Active (the reload test's order, which runs for
  *   several seconds in 50-item chunks).
  */
 // Twelve past orders of the default tenant and one of Nordvik Labs come first.
@@ -37,7 +37,7 @@ const PRODUCER = 'Sofia Åberg';
 const ANNA = { row: 'Kowalski, Anna', name: 'Anna Kowalski' };
 const CLAIRE = { row: 'Kowalski, Claire' };
 const SANNE = { row: 'Kowalski, Sanne', name: 'Sanne Kowalski', skip: 'Already has card NV00400929 (Requested).' };
-const ACTIVE_PERSONS_11K = 9389;
+const ACTIVE_PERSONS_11K = 9_390;
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -266,7 +266,7 @@ test.describe('Batch Orders', () => {
   });
 
   test.describe('a large order', () => {
-    // 11,000 generated persons: 9,389 Active persons, an order that runs for several seconds.
+    // 11,000 generated persons: 9,390 Active persons, an order that runs for several seconds.
     test.use({ demoPersons: 11_000 });
 
     test('shows its progress while it runs, and a reload while it runs continues it', async ({ page }) => {
@@ -301,6 +301,36 @@ test.describe('Batch Orders', () => {
       await expect(outcome(page)).toHaveText(`Finished: ${total} succeeded, 0 failed, 0 skipped. Complete the order to close it.`, { timeout: 60_000 });
       await expect(progressText(page)).toHaveText(`${total} of ${total} · 0 failed`);
     });
+  });
+
+  test('role-batch-officer gives Helpdesk to a user with an Edit roles order; their own account is skipped with the reason', async ({ page }) => {
+    await signIn(page, 'role-batch-officer');
+    await openBatchOrders(page);
+    await startNewOrder(page);
+    // Batch Orders with role:assign: Edit roles is offered (with the Registration officer's types).
+    expect(await offeredTypes(page)).toContain('Edit roles');
+    await main(page).getByRole('radio', { name: 'Edit roles' }).check();
+    await button(page, 'Next: choose objects').click();
+    const grid = main(page).getByRole('grid', { name: 'User accounts', exact: true });
+    for (const username of ['approver', 'role-batch-officer']) {
+      await criteria(page).getByRole('searchbox', { name: 'Username or name' }).fill(username);
+      await criteria(page).getByRole('button', { name: 'Search' }).click();
+      const row = grid.getByRole('row').filter({ has: page.getByRole('rowheader', { name: username, exact: true }) });
+      await row.getByRole('gridcell').first().click();
+      await expect(row.getByRole('checkbox')).toBeChecked();
+    }
+    await expect(selection(page)).toHaveText('2 selected');
+    await main(page).getByRole('group', { name: 'Roles to add' }).getByRole('checkbox', { name: 'Helpdesk', exact: true }).check();
+    await button(page, 'Next: review').click();
+    await expect(fact(page, 'Roles to add')).toHaveText('Helpdesk');
+    await button(page, 'Run').click();
+
+    await expect(page).toHaveURL(`/batch-orders/${FIRST_NEW_ORDER}`);
+    await expect(outcome(page)).toHaveText('Finished: 1 succeeded, 0 failed, 1 skipped. Complete the order to close it.');
+    await expect(rowOf(skippedGrid(page), 'role-batch-officer').first()).toContainText('You cannot change your own roles; ask another administrator.');
+    const approver = (await apiGet(page, '/api/v1/users?q=approver')).body as { items: { username: string; roles: string[] }[] };
+    // In the API a role is named by its technical reference.
+    expect(approver.items.find((u) => u.username === 'approver')?.roles).toEqual(['BaseRoleOfficer', 'BaseRoleHelpdeskOfficer']);
   });
 
   test('registration officer is not offered Produce cards, but creates Request multiple cards', async ({ page }) => {

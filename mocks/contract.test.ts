@@ -297,7 +297,7 @@ const BATCH_STATUSES = enumOf<BatchOrderStatus>('BatchOrderStatus');
 const TASK_DECIDERS: Record<TaskType, readonly string[]> = {
   'card-approval': ['approver', 'multi-role'],
   'prime-user-activation': ['helpdesk'],
-  'registration-review': ['registration-officer'],
+  'registration-review': ['registration-officer', 'role-batch-officer'],
 };
 
 const accountOf = (username: string): Account => {

@@ -69,10 +69,14 @@ async function backend() {
 
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-/** Serves the demo build on a port of its own for the browser figures. */
+/**
+ * Serves the demo build on a port of its own for the browser figures: dist-demo, or BENCH_DIST (for
+ * figures of two builds measured in one run, before and after a change).
+ */
 async function previewServer(port: number) {
-  if (!existsSync('dist-demo/index.html')) execSync('npm run build:demo', { stdio: 'inherit' });
-  const server = spawn('npx', ['vite', 'preview', '--mode', 'demo', '--outDir', 'dist-demo', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+  const dist = process.env.BENCH_DIST ?? 'dist-demo';
+  if (!existsSync(`${dist}/index.html`)) execSync('npm run build:demo', { stdio: 'inherit' });
+  const server = spawn('npx', ['vite', 'preview', '--mode', 'demo', '--outDir', dist, '--port', String(port), '--strictPort'], { stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 50; i++) {
     try {
@@ -158,7 +162,7 @@ async function demoFigures(b: Browser, base: string, persons: number): Promise<D
   // 3. A signed-in reload of a search URL, to the first cell of the result grid.
   const { reloadToGrid, reloadLongest } = await signedInReload(page, base, 2);
 
-  // 4. Typing: from the input event to the frame after the result count changed, 30 terms.
+  // 4. Typing: from the input event to the frame after the result count and the first row changed, 30 terms.
   await resetLongest(page);
   const field = page.getByLabel('Name, personal id or e-mail');
   const terms = ['anna', 'berg', 'lind', 'erik', 'nowak', 'sofia', 'holm', 'virt', 'jens', 'maria', 'olof', 'kari', 'sand', 'ström', 'åberg', 'nils', 'petra', 'greta', 'lars', 'ida', 'karl', 'eva', 'johan', 'lena', 'per', 'sara', 'mats', 'emma', 'ola', 'tove'];
@@ -167,16 +171,34 @@ async function demoFigures(b: Browser, base: string, persons: number): Promise<D
     await field.fill('');
     await page.getByText(/results$/).first().waitFor();
     await page.waitForTimeout(150);
+    // From the input event to the frame after both the result count and the grid's first row changed
+    // (the rows may render after the count); if the first row stays the same, the count's change counts.
     const measure = page.evaluate<number>(`new Promise((resolve) => {
       const input = document.querySelector('input[type="search"]');
       const count = () => document.querySelector('.result-count')?.textContent ?? '';
+      const firstRow = () => document.querySelector('[role="grid"] [role="rowheader"]')?.textContent ?? '';
       const before = count();
+      const rowBefore = firstRow();
       let t0 = 0;
+      let countAt = 0;
+      let fallback = 0;
+      let finished = false;
       input.addEventListener('input', () => (t0 = performance.now()));
+      const finish = (end) => {
+        if (finished) return;
+        finished = true;
+        obs.disconnect();
+        resolve(end - t0);
+      };
       const obs = new MutationObserver(() => {
-        if (t0 && count() !== before) {
-          obs.disconnect();
-          requestAnimationFrame(() => resolve(performance.now() - t0));
+        if (!t0 || finished) return;
+        if (!countAt && count() !== before) {
+          countAt = performance.now();
+          fallback = setTimeout(() => finish(countAt), 1500);
+        }
+        if (countAt && firstRow() !== rowBefore) {
+          clearTimeout(fallback);
+          requestAnimationFrame(() => finish(performance.now()));
         }
       });
       obs.observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true });
@@ -269,8 +291,7 @@ async function browser() {
 }
 
 /**
- * The budgets of the demo (`npm run check:demo`; not yet in `npm test`, which it would fail: the reload
- * ratio is not met yet): what is stable on a noisy 2-core machine.
+ * The budgets `npm test` checks (`npm run check:demo`): what is stable on a noisy 2-core machine.
  * The reload at 100,000 persons against the same at 2,000, and a generous ceiling on main-thread tasks
  * at 100,000 (the issue's aim is 50 ms; the ceiling catches the organisation coming back to the page).
  */

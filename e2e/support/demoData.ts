@@ -7,16 +7,16 @@
  * search) rather than copying what the page shows.
  */
 export const DEMO = {
-  /** 2,000 generated + 21 persons of the demo accounts. */
-  persons: 2021,
+  /** 2,000 generated + 22 persons of the demo accounts. */
+  persons: 2022,
 
   /** Every object of each "Search for" type, with no criteria. */
   totals: {
-    Persons: 2021,
-    Cards: 1933,
+    Persons: 2022,
+    Cards: 1934,
     'Temporary cards': 28,
     Requests: 254,
-    Certificates: 4546,
+    Certificates: 4549,
     'Mobile IDs': 197,
     'Virtual smart cards': 117,
     'Software tokens': 131,
@@ -41,11 +41,11 @@ export const DEMO = {
   /** Cards in state Issued: 112; by number the first is NV00400056 (Claire Forsberg, contractor, 3 Issued certificates). */
   issuedCards: { count: 112, first: { id: 'card-000056', number: 'NV00400056', holder: 'Claire Forsberg', certificates: 3 } },
 
-  /** Cards in state Active: 1,093; by number the first is NV00400001, the card of Greta Lindqvist (bootstrap-administrator). */
-  activeCards: { count: 1093, first: { id: 'card-000001', number: 'NV00400001', holder: 'Greta Lindqvist' } },
+  /** Cards in state Active: 1,094; by number the first is NV00400001, the card of Greta Lindqvist (bootstrap-administrator). */
+  activeCards: { count: 1094, first: { id: 'card-000001', number: 'NV00400001', holder: 'Greta Lindqvist' } },
 
-  /** Persons in state Active: 1,726; by last name the first is "Åberg, Aino" (the collator sorts Å as A). */
-  activePersons: { count: 1726, first: { id: 'p-001610', name: 'Aino Åberg', row: 'Åberg, Aino' } },
+  /** Persons in state Active: 1,727; by last name the first is "Åberg, Aino" (the collator sorts Å as A). */
+  activePersons: { count: 1727, first: { id: 'p-001610', name: 'Aino Åberg', row: 'Åberg, Aino' } },
 
   /** Cards whose number or holder contains "berg" and are Active: 136 (two pages of 100). */
   bergActiveCards: { text: 'berg', count: 136 },

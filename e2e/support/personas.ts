@@ -49,6 +49,13 @@ export const PERSONAS: readonly Persona[] = [
   { username: 'server-administrator', displayName: 'Solveig Haugen', roles: ['Server administrator'], nav: ['Digital ID'] },
   { username: 'server-certificate-registration-officer', displayName: 'Marco Rossi', roles: ['Server certificate registration officer'], nav: ['Digital ID'] },
   { username: 'multi-role', displayName: 'Maja Bengtsson', roles: ['Approver', 'Card production administrator'], nav: ['Extended Search', 'Open Tasks', 'Batch Orders'] },
+  // Batch Orders (Explorer All) with role assignment (User administrator): Edit roles orders.
+  {
+    username: 'role-batch-officer',
+    displayName: 'Nils Ekholm',
+    roles: ['Registration officer', 'User administrator'],
+    nav: ['Extended Search', 'Open Tasks', 'Batch Orders', 'Admin', 'Roles', 'User Administration'],
+  },
 ];
 
 export function persona(username: string): Persona {
@@ -72,10 +79,11 @@ export const EXPECTED_TASKS: Readonly<Record<string, { types: string[]; count: n
   approver: { types: ['Card approval'], count: 110 },
   helpdesk: { types: ['Activate PRIME user'], count: 6 },
   'multi-role': { types: ['Card approval'], count: 110 },
+  'role-batch-officer': { types: ['Complete registration'], count: 87 },
 };
 
 /**
  * The demo organisation's persons: the generated ones plus one person per demo account
- * (mocks/db/personas.ts: 20 personas and batch-sync).
+ * (mocks/db/personas.ts: one per role, batch-sync included, plus multi-role and role-batch-officer).
  */
-export const DEMO_ACCOUNT_PERSONS = 21;
+export const DEMO_ACCOUNT_PERSONS = 22;

@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNTS } from '../../src/access/personas';
+import { DEMO_ACCOUNTS, LATE_ACCOUNTS } from '../../src/access/personas';
 
 /** A demo account: one per role (username = role name in kebab-case), plus batch-sync and multi-role. */
 export interface PersonaSeed {
@@ -33,11 +33,20 @@ const NAMES: Record<string, [string, string, string]> = {
   ScmRoleServerRegistrationOfficer: ['Marco', 'Rossi', 'IT Operations'],
 };
 
-const MULTI_ROLE: [string, string, string] = ['Maja', 'Bengtsson', 'Production'];
+/** The names of the accounts with combined roles. */
+const COMBINED: Record<string, [string, string, string]> = {
+  'multi-role': ['Maja', 'Bengtsson', 'Production'],
+  'role-batch-officer': ['Nils', 'Ekholm', 'Human Resources'],
+};
 
-export const PERSONAS: PersonaSeed[] = DEMO_ACCOUNTS.map(({ username, roles }) => {
-  const [firstName, lastName, orgUnit] = (roles.length === 1 ? NAMES[roles[0]!] : MULTI_ROLE) ?? ['Demo', username, 'IT Operations'];
+const seedOf = ({ username, roles }: { username: string; roles: string[] }): PersonaSeed => {
+  const [firstName, lastName, orgUnit] = (roles.length === 1 ? NAMES[roles[0]!] : COMBINED[username]) ?? ['Demo', username, 'IT Operations'];
   return { username, roles, firstName, lastName, orgUnit };
-});
+};
+
+/** The personas whose persons come first in the organisation (their ids are fixed whatever its size). */
+export const PERSONAS: PersonaSeed[] = DEMO_ACCOUNTS.filter((a) => !LATE_ACCOUNTS.has(a.username)).map(seedOf);
+/** The personas added after the generated organisation (see LATE_ACCOUNTS). */
+export const LATE_PERSONAS: PersonaSeed[] = DEMO_ACCOUNTS.filter((a) => LATE_ACCOUNTS.has(a.username)).map(seedOf);
 
 export const DEMO_PASSWORD = 'demo';

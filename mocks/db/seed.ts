@@ -28,7 +28,7 @@ import {
   ORG_UNITS,
   VISITOR_COMPANIES,
 } from './names';
-import { DEMO_PASSWORD, PERSONAS } from './personas';
+import { DEMO_PASSWORD, LATE_PERSONAS, PERSONAS, type PersonaSeed } from './personas';
 import { seedAdmin, type ConnectorRecord, type JobRecord, type ServiceRecord, type SyncRunRecord } from './seed-admin';
 import { seedTenants } from './seed-tenants';
 import { seedSelfService, type CardPinRecord, type SelfServiceRecord } from './seed-self-service';
@@ -356,8 +356,8 @@ function* generateSteps(options: SeedOptions): Generator<number, Db> {
     }
   };
 
-  // Persona accounts first, so their ids are stable whatever the organisation's size.
-  for (const p of PERSONAS) {
+  /** A demo account with its person (a realistic name) and an Active card. */
+  const addPersona = (p: PersonaSeed) => {
     const isVisitor = p.roles.includes('BaseRoleSelfServiceVisitor');
     const person = addPerson(
       p.firstName,
@@ -381,7 +381,10 @@ function* generateSteps(options: SeedOptions): Generator<number, Db> {
     if (p.roles.includes('PcmRolePersonalMobileUser')) addCredential(person, 'mobile-id', 'Active');
     if (p.roles.includes('PcmRoleVSCEntitledUser')) addCredential(person, 'virtual-smart-card', 'Active');
     if (p.roles.includes('PstmRoleSelfServiceUser')) addCredential(person, 'software-token', 'Active');
-  }
+  };
+
+  // Persona accounts first, so their ids are stable whatever the organisation's size.
+  for (const p of PERSONAS) addPersona(p);
 
   const cardStates: (readonly [CardStatus, number])[] = [
     ['Active', 60], ['Issued', 6], ['Requested', 6], ['Approved', 5], ['Inactive', 5], ['Locked', 5],
@@ -593,5 +596,7 @@ function* generateSteps(options: SeedOptions): Generator<number, Db> {
   seedDigitalId(db, DEMO_SEED + 5, BASE_TIME);
   // Keep last: the second tenant is generated after everything else, so no id of the default tenant changes.
   seedTenants(db, { demoSeed: DEMO_SEED, baseTime: BASE_TIME, defaultTenantId: DEFAULT_TENANT_ID });
+  // Personas added later in the product's life: after everything, so they shift no other id.
+  for (const p of LATE_PERSONAS) addPersona(p);
   return db;
 }

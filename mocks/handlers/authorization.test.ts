@@ -27,6 +27,7 @@ const VIEWS_BY_PERSONA: Record<string, string[]> = {
   'server-administrator': ['Digital ID'],
   'server-certificate-registration-officer': ['Digital ID'],
   'multi-role': ['Extended Search', 'Open Tasks', 'Batch Orders'],
+  'role-batch-officer': ['Extended Search', 'Open Tasks', 'Batch Orders', 'Admin', 'Roles', 'User Administration'],
 };
 const ENDPOINT_OF_VIEW: Record<string, string> = {
   'Extended Search': '/api/v1/persons',

@@ -16,4 +16,12 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   ...ROLES.map((r) => ({ username: toKebab(r.name), roles: [r.id] })),
   // Shows that rights add up: Approver + Card production administrator.
   { username: 'multi-role', roles: ['BaseRoleOfficer', 'BaseRoleProductionAdmin'] },
+  // Batch Orders (Registration officer) and role assignment (User administrator): Edit roles orders.
+  { username: 'role-batch-officer', roles: ['BaseRoleRegistrationOfficer', 'BaseRoleUserAdmin'] },
 ];
+
+/**
+ * Accounts whose person is generated after the rest of the organisation, so that adding one shifts no
+ * id of the generated persons, cards or certificates.
+ */
+export const LATE_ACCOUNTS: ReadonlySet<string> = new Set(['role-batch-officer']);

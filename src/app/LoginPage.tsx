@@ -15,6 +15,8 @@ type Group = 'PRIME' | 'self-service' | 'Digital ID' | 'system' | 'combined';
 const groupOf = (r: RoleDefinition): Group =>
   r.kind === 'system' ? 'system' : r.kind === 'self-service' ? 'self-service' : r.area;
 const GROUPS: Group[] = ['PRIME', 'self-service', 'Digital ID', 'system', 'combined'];
+/** What each account with combined roles is for. */
+const COMBINED: Record<string, MessageKey> = { 'multi-role': 'login.multiRole', 'role-batch-officer': 'login.roleBatchOfficer' };
 
 export default function LoginPage() {
   usePageTitle(t('login.title'));
@@ -167,7 +169,7 @@ function PersonaList({ onPick }: { onPick: (username: string) => void }) {
     const entry = {
       username: account.username,
       name: roles.map((r) => r.name).join(' + '),
-      description: roles.length > 1 ? t('login.multiRole') : roles[0]!.description,
+      description: roles.length > 1 ? t(COMBINED[account.username] ?? 'login.multiRole') : roles[0]!.description,
     };
     byGroup.set(group, [...(byGroup.get(group) ?? []), entry]);
   }

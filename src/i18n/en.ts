@@ -59,6 +59,7 @@ export const en = {
   'login.group.system': 'System account',
   'login.group.combined': 'Combined roles',
   'login.multiRole': 'Approver and Card production administrator: rights add up.',
+  'login.roleBatchOfficer': 'Registration officer and User administrator: assigns and withdraws roles of many users at once with an Edit roles batch order.',
   'login.usePersona': 'Use {username}',
 
   'start.title': 'Start',

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useId, useState, type FormEvent } from 'react';
+import { useCallback, useDeferredValue, useId, useState, type ComponentProps, type FormEvent } from 'react';
 import { useLocation, useNavigate, useNavigationType } from 'react-router-dom';
 import { collectionQuery } from '../../api/collection';
 import type { SearchType } from '../../api/types';
@@ -15,6 +15,16 @@ import { isSearchType, SEARCH_CONFIG, SEARCH_TYPE_LIST } from './searchTypes';
 export const PAGE_SIZE = 100;
 type SearchRow = { id: string; status: string } & Record<string, unknown>;
 const FILTER_KEYS = ['q', 'in', 'status', 'type', 'validFrom', 'validTo'] as const;
+
+/**
+ * The result grid, rendered with the rows as a deferred value: the count and pager follow a keystroke
+ * at once, and the grid's rows render in a transition that yields to the browser, so no main-thread
+ * task of a hundred rows blocks typing.
+ */
+function DeferredTable(props: ComponentProps<typeof DataTable<SearchRow>>) {
+  const rows = useDeferredValue(props.rows);
+  return <DataTable {...props} rows={rows} />;
+}
 
 /**
  * Extended Search: pick what to search for, then criteria that fit it. The whole query lives in the
@@ -138,7 +148,7 @@ export default function SearchPage() {
               <ExportButton type={type} params={params} total={data.total} />
             </div>
             <p className="muted hint">{t('search.openHint')}</p>
-            <DataTable
+            <DeferredTable
               virtual
               label={t(config.label)}
               columns={config.columns}
