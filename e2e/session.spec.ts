@@ -46,6 +46,29 @@ test.describe('sign-in', () => {
     expect(answers[1]).toEqual(answers[0]);
   });
 
+  test('after 10 failed sign-ins the username waits, the right password too, and the System log shows the lock-out', async ({ page }) => {
+    await page.goto(paths.login());
+    for (let i = 1; i < 10; i++) {
+      await submitLogin(page, 'approver', `wrong-${i}`);
+      await expect(formError(page)).toHaveText(FAILED);
+    }
+    await submitLogin(page, 'approver', 'wrong-10');
+    const locked = 'Too many failed sign-ins for this username. Wait 5 minutes, then try again.';
+    await expect(formError(page)).toHaveText(locked);
+    // The right password waits too; what was typed stays.
+    await submitLogin(page, 'approver', 'demo');
+    await expect(formError(page)).toHaveText(locked);
+    await expect(page.getByLabel('Username', { exact: true })).toHaveValue('approver');
+    await expectNoSession(page);
+
+    // Another username is not affected; the service administrator finds the lock-out in the System log.
+    await submitLogin(page, 'service-administrator');
+    await expect(mainNav(page)).toBeVisible();
+    await page.goto('/admin?tab=system-log');
+    const log = main(page).getByRole('grid', { name: 'System log' });
+    await expect(log.getByRole('row').filter({ hasText: 'sign-in-lockout' }).filter({ hasText: 'approver' })).toHaveCount(1);
+  });
+
   test('empty fields get a message each and nothing is sent', async ({ page }) => {
     await page.goto(paths.login());
     const posts: string[] = [];

@@ -1749,6 +1749,38 @@ describe('POST /session', () => {
     }
   });
 
+  it('locks a username out after 10 failed sign-ins: 429 with Retry-After, the right password too; others unaffected; audited', async () => {
+    const wrong = { username: 'helpdesk', password: 'not-demo' };
+    for (let i = 1; i < 10; i++) await expectDocumented(o(), await call(o(), { body: wrong }), 401);
+    const tenth = await call(o(), { body: wrong });
+    expect(tenth.headers.get('Retry-After')).toBe('300');
+    const problem = (await expectDocumented(o(), tenth, 429)) as Problem;
+    expect(problem).toMatchObject({ retryAfter: 300, detail: 'Too many failed sign-ins for this username in a row. Try again in 5 minutes.' });
+    // The right password waits too, and says how long.
+    const right = await call(o(), { body: { username: 'helpdesk', password: 'demo' } });
+    expect(right.headers.get('Retry-After')).toMatch(/^(299|300)$/);
+    await expectDocumented(o(), right, 429);
+    // Another username signs in as before.
+    expect((await signIn('approver')).session.user.username).toBe('approver');
+    expect(store.db.audit.filter((a) => a.action === 'sign-in-lockout')).toEqual([expect.objectContaining({ actor: 'helpdesk', outcome: 'denied', target: 'username helpdesk' })]);
+  });
+
+  it('counts an unknown username like a known one, so a lock-out never tells which exist', async () => {
+    const answers: number[] = [];
+    for (const username of ['no-such-user', 'approver']) {
+      for (let i = 0; i < 10; i++) answers.push((await call(o(), { body: { username, password: 'wrong' } })).status);
+    }
+    expect(answers).toEqual([...Array(9).fill(401), 429, ...Array(9).fill(401), 429]);
+    const locked = await Promise.all(['no-such-user', 'approver'].map(async (username) => ((await call(o(), { body: { username, password: 'wrong' } })).json() as Promise<Problem>)));
+    expect(locked[0]!.detail).toBe(locked[1]!.detail);
+  });
+
+  it('forgets the failures after a success', async () => {
+    for (let i = 0; i < 9; i++) await call(o(), { body: { username: 'helpdesk', password: 'wrong' } });
+    await signIn('helpdesk');
+    for (let i = 0; i < 9; i++) expect((await call(o(), { body: { username: 'helpdesk', password: 'wrong' } })).status).toBe(401);
+  });
+
   it('ignores case and surrounding spaces in the username', async () => {
     const session = (await expectDocumented(o(), await call(o(), { body: { username: '  HelpDesk ', password: 'demo' } }), 200)) as SessionInfo;
     expect(session.user.username).toBe('helpdesk');

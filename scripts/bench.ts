@@ -5,8 +5,11 @@
  * 2. browser: in Chromium against the demo build, at 2,000 and at 100,000 persons: cold start to a
  *    usable sign-in form, a signed-in reload of a search URL to the grid, typing to rendered results
  *    (30 terms), a 5,000-card production run, and the longest main-thread task of each.
- * Usage: npm run bench            (both; builds the demo first when dist-demo/ is missing)
- *        npm run bench -- backend (only the first), npm run bench -- browser (only the second)
+ * 3. lighthouse: the Lighthouse performance score (mobile defaults) of the demo's sign-in page at
+ *    100,000 persons and of the production build's, with Lighthouse 12.2.3 through npx (not a
+ *    dependency: it is large and only this figure needs it).
+ * Usage: npm run bench            (the first two; builds the demo first when dist-demo/ is missing)
+ *        npm run bench -- backend, -- browser or -- lighthouse (one part)
  */
 import { execSync, spawn } from 'node:child_process';
 import type { Browser, Page } from '@playwright/test';
@@ -87,6 +90,50 @@ async function previewServer(port: number) {
     await new Promise((r) => setTimeout(r, 200));
   }
   return { base, stop: () => server.kill() };
+}
+
+/** Lighthouse's performance score and its main metrics for one URL (a fresh Chromium profile). */
+function lighthouseOf(url: string): { score: number; tbt: number; lcp: number; fcp: number } {
+  const chrome = existsSync('/usr/bin/chromium') ? '--chrome-path=/usr/bin/chromium ' : '';
+  const out = execSync(
+    `npx --yes lighthouse@12.2.3 ${url} --only-categories=performance --output=json --quiet ${chrome}--chrome-flags="--headless=new --no-sandbox --disable-gpu"`,
+    { maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' },
+  );
+  const report = JSON.parse(out) as { categories: { performance: { score: number } }; audits: Record<string, { numericValue: number }> };
+  return {
+    score: Math.round(report.categories.performance.score * 100),
+    tbt: report.audits['total-blocking-time']!.numericValue,
+    lcp: report.audits['largest-contentful-paint']!.numericValue,
+    fcp: report.audits['first-contentful-paint']!.numericValue,
+  };
+}
+
+async function lighthouse() {
+  const figures: [string, ReturnType<typeof lighthouseOf>, string][] = [];
+  {
+    // The demo at its default size (100,000 persons: nothing set in localStorage).
+    const { base, stop } = await previewServer(4197);
+    try {
+      figures.push(['demo sign-in page (100,000 persons)', lighthouseOf(`${base}/login`), '≥ 90']);
+    } finally {
+      stop();
+    }
+  }
+  if (!existsSync('dist/index.html')) execSync('npx vite build', { stdio: 'inherit' });
+  const server = spawn('npx', ['vite', 'preview', '--outDir', 'dist', '--port', '4196', '--strictPort'], { stdio: 'ignore' });
+  try {
+    for (let i = 0; i < 50; i++) {
+      if (await fetch('http://127.0.0.1:4196').then((r) => r.ok, () => false)) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    figures.push(['production sign-in page', lighthouseOf('http://127.0.0.1:4196/login'), '≥ 95']);
+  } finally {
+    server.kill();
+  }
+  console.log('\nlighthouse 12.2.3, performance (mobile defaults):');
+  for (const [label, f, target] of figures) {
+    console.log(`  ${label.padEnd(40)} ${String(f.score).padStart(4)}   TBT ${f.tbt.toFixed(0)} ms, LCP ${f.lcp.toFixed(0)} ms, FCP ${f.fcp.toFixed(0)} ms   target ${target}`);
+  }
 }
 
 // Every page of a bench context records its longest main-thread task (long tasks are those over 50 ms).
@@ -340,6 +387,7 @@ async function check() {
 
 const which = process.argv[2];
 if (which === 'check') await check();
+else if (which === 'lighthouse') await lighthouse();
 else {
   if (which !== 'browser') await backend();
   if (which !== 'backend') await browser();

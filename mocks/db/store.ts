@@ -50,10 +50,18 @@ function applyOp(db: Db, op: Op): void {
 }
 
 /** Guessing protection. Not journaled: a reload forgets it, as a restarted server would. */
+/** Failed sign-ins in a row that lock a username out. */
+export const SIGN_IN_TRIES = 10;
+
 function createGuards() {
   return {
     /** Wrong current passwords at step-up, per account: 5 in a row lock step-up for a minute, then longer. */
     stepUp: new Throttle({ maxFailures: 5, lockMs: 60_000, maxLockMs: 3_600_000 }),
+    /**
+     * Failed sign-ins, per username as typed (known or not, so a lock-out never tells which exist):
+     * 10 in a row lock that username for 5 minutes, then 10, 20… up to an hour. Other usernames are not affected.
+     */
+    signIn: new Throttle({ maxFailures: SIGN_IN_TRIES, lockMs: 5 * 60_000, maxLockMs: 3_600_000 }),
   };
 }
 

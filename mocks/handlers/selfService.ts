@@ -333,7 +333,7 @@ export function selfServiceHandlers(store: Store) {
       const wait = guard.retryAfter(key);
       if (wait) {
         audit(ctx, 'reset-password', target, 'denied', 'locked out after too many wrong security passwords');
-        return tooManyTries(wait, 'security passwords');
+        return tooManyTries(wait, 'wrong security passwords');
       }
       const errors: Record<string, string> = {};
       if (typeof body.securityPassword !== 'string' || secretHash(ctx.account.id, body.securityPassword) !== record.securityPasswordHash) {
@@ -341,7 +341,7 @@ export function selfServiceHandlers(store: Store) {
         const locked = typeof body.securityPassword === 'string' && body.securityPassword ? guard.fail(key) : 0;
         if (locked) {
           audit(ctx, 'reset-password', target, 'denied', `locked for ${locked} s after 5 wrong security passwords`);
-          return tooManyTries(locked, 'security passwords');
+          return tooManyTries(locked, 'wrong security passwords');
         }
       } else guard.succeed(key);
       const error = passwordProblem(body.newPassword, ctx.account.username);

@@ -1,7 +1,8 @@
 import { HttpResponse } from 'msw';
 import { findRole, mayUseInteractiveSignIn, principalOf } from '../../src/access/model';
 import type { SessionInfo } from '../../src/api/types';
-import type { Store } from '../db/store';
+import { SIGN_IN_TRIES, type Store } from '../db/store';
+import { tooManyTries } from './stepUp';
 import { accountInTenant, endpoint, problem, readJsonObject, SESSION_COOKIE } from './http';
 import { DEFAULT_TENANT_ID, type Account } from '../db/seed';
 
@@ -39,17 +40,28 @@ export function sessionHandlers(store: Store) {
         return problem(422, 'Invalid request', errors.tenant && Object.keys(errors).length === 1 ? 'There is no such tenant.' : 'Username and password are required.', { errors });
       }
       const name = (username as string).trim().toLowerCase();
+      const guard = store.guards.signIn;
+      // A locked-out username is refused before its password is looked at: the right one waits too.
+      const wait = guard.retryAfter(name);
+      if (wait) {
+        store.audit({ actor: name, action: 'sign-in', target: 'session', outcome: 'denied', detail: 'locked out after too many failed sign-ins', tenantId });
+        return tooManyTries(wait, 'failed sign-ins for this username');
+      }
+      const failed = (outcome: 'failed' | 'denied', detail?: string) => {
+        store.audit({ actor: name, action: 'sign-in', target: 'session', outcome, ...(detail ? { detail } : {}), tenantId });
+        const locked = guard.fail(name);
+        if (locked) {
+          store.audit({ actor: name, action: 'sign-in-lockout', target: `username ${name}`, outcome: 'denied', detail: `locked for ${locked} s after ${SIGN_IN_TRIES} failed sign-ins`, tenantId });
+          return tooManyTries(locked, 'failed sign-ins for this username');
+        }
+        return problem(401, 'Sign-in failed', 'The username or password is not correct.');
+      };
       const account = store.db.accounts.find((a) => a.username === name);
-      // One answer for an unknown user and a wrong password, so sign-in does not reveal who exists.
-      if (!account || account.password !== password) {
-        store.audit({ actor: name, action: 'sign-in', target: 'session', outcome: 'failed', tenantId });
-        return problem(401, 'Sign-in failed', 'The username or password is not correct.');
-      }
+      // One answer for an unknown user and a wrong password (and one count), so sign-in does not reveal who exists.
+      if (!account || account.password !== password) return failed('failed');
       // The same answer as a wrong password, so sign-in does not reveal who works in which tenant.
-      if (!accountInTenant(account, tenantId)) {
-        store.audit({ actor: name, action: 'sign-in', target: 'session', outcome: 'denied', detail: `not a member of tenant ${tenantId}`, tenantId });
-        return problem(401, 'Sign-in failed', 'The username or password is not correct.');
-      }
+      if (!accountInTenant(account, tenantId)) return failed('denied', `not a member of tenant ${tenantId}`);
+      guard.succeed(name);
       if (account.status !== 'Active') {
         store.audit({ actor: name, action: 'sign-in', target: 'session', outcome: 'denied', detail: 'account inactive', tenantId });
         return problem(403, 'Account inactive', 'This account is not active. Ask the helpdesk to activate it.');

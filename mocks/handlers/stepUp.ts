@@ -4,10 +4,13 @@ import { problem } from './http';
 /** The problem type of a sensitive self-service change made without the current password. */
 export const STEP_UP_TYPE = '/problems/step-up-required';
 
-/** 429 with `Retry-After`: too many wrong answers in a row; the right one waits too. */
+/**
+ * 429 with `Retry-After`: too many wrong answers in a row; the right one waits too. `what` names them
+ * ("wrong passwords", "failed sign-ins for this username").
+ */
 export function tooManyTries(seconds: number, what: string): Response {
   const minutes = Math.ceil(seconds / 60);
-  const res = problem(429, 'Too many tries', `Too many wrong ${what} in a row. Try again in ${minutes === 1 ? '1 minute' : `${minutes} minutes`}.`, {
+  const res = problem(429, 'Too many tries', `Too many ${what} in a row. Try again in ${minutes === 1 ? '1 minute' : `${minutes} minutes`}.`, {
     retryAfter: seconds,
   });
   res.headers.set('Retry-After', String(seconds));
@@ -29,7 +32,7 @@ export function requireStepUp(ctx: Ctx, body: unknown, action: string, target: s
   const wait = guard.retryAfter(key);
   if (wait) {
     audit('step-up: locked out after too many wrong passwords');
-    return tooManyTries(wait, 'passwords');
+    return tooManyTries(wait, 'wrong passwords');
   }
   const answered = typeof given === 'string' && given.length > 0;
   if (answered && given === ctx.account.password) {
@@ -43,7 +46,7 @@ export function requireStepUp(ctx: Ctx, body: unknown, action: string, target: s
     const locked = guard.fail(key);
     if (locked) {
       ctx.store.audit({ actor: ctx.account.username, action: 'step-up-lockout', target: `account ${ctx.account.username}`, outcome: 'denied', detail: `locked for ${locked} s after 5 wrong passwords`, tenantId: ctx.tenantId });
-      return tooManyTries(locked, 'passwords');
+      return tooManyTries(locked, 'wrong passwords');
     }
   }
   return problem(403, 'Confirm with your password', 'Enter your current password to confirm this change.', {

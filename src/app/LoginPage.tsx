@@ -18,6 +18,13 @@ const GROUPS: Group[] = ['PRIME', 'self-service', 'Digital ID', 'system', 'combi
 /** What each account with combined roles is for. */
 const COMBINED: Record<string, MessageKey> = { 'multi-role': 'login.multiRole', 'role-batch-officer': 'login.roleBatchOfficer' };
 
+/** After too many failed sign-ins: how long to wait, in whole minutes (from Retry-After). */
+function lockedOutText(err: ApiError): string {
+  const seconds = Number(err.problem.retryAfter ?? 60);
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return minutes === 1 ? t('login.lockedOutOne') : t('login.lockedOut', { minutes });
+}
+
 export default function LoginPage() {
   usePageTitle(t('login.title'));
   const [params] = useSearchParams();
@@ -55,13 +62,11 @@ export default function LoginPage() {
   if (signIn.error) {
     const err = signIn.error;
     if (err instanceof ApiError && err.status === 422 && err.problem.errors?.tenant) tenantError = t('tenants.picker.unknown');
-    formError = tenantError
-      ? null
-      : err instanceof ApiError && err.status === 401
-        ? t('login.failed')
-        : err instanceof ApiError && err.status === 403
-          ? (err.problem.detail ?? t('login.systemAccount'))
-          : t('login.unavailable');
+    if (tenantError) formError = null;
+    else if (err instanceof ApiError && err.status === 401) formError = t('login.failed');
+    else if (err instanceof ApiError && err.status === 429) formError = lockedOutText(err);
+    else if (err instanceof ApiError && err.status === 403) formError = err.problem.detail ?? t('login.systemAccount');
+    else formError = t('login.unavailable');
   }
 
   const fill = (name: string) => {

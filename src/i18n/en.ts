@@ -58,6 +58,8 @@ export const en = {
   'login.group.Digital ID': 'Digital ID officer roles',
   'login.group.system': 'System account',
   'login.group.combined': 'Combined roles',
+  'login.lockedOutOne': 'Too many failed sign-ins for this username. Wait 1 minute, then try again.',
+  'login.lockedOut': 'Too many failed sign-ins for this username. Wait {minutes} minutes, then try again.',
   'login.multiRole': 'Approver and Card production administrator: rights add up.',
   'login.roleBatchOfficer': 'Registration officer and User administrator: assigns and withdraws roles of many users at once with an Edit roles batch order.',
   'login.usePersona': 'Use {username}',
