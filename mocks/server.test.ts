@@ -192,3 +192,30 @@ describe('headers', () => {
     expect(statusOf(answer)).toBe(200);
   });
 });
+
+describe('HEAD and slow clients', () => {
+  it('answers HEAD like GET, with the headers and no body', async () => {
+    const cookie = await signIn('helpdesk');
+    const head = await fetch(`${base()}/session`, { method: 'HEAD', headers: { Cookie: cookie } });
+    const get = await fetch(`${base()}/session`, { headers: { Cookie: cookie } });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'));
+    expect(head.headers.get('content-length')).toBe(String((await get.arrayBuffer()).byteLength));
+    expect((await head.arrayBuffer()).byteLength).toBe(0);
+  });
+
+  it('answers a body that stalls with 408, and goes on serving', async () => {
+    const answer = await new Promise<string>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      let out = '';
+      socket.on('data', (d) => (out += d.toString()));
+      socket.on('close', () => resolve(out));
+      socket.on('error', () => resolve(out));
+      // Announces 100 bytes and sends 10: the request timeout (2 s here) ends it.
+      socket.write(`POST /api/v1/session HTTP/1.1\r\nHost: localhost\r\nX-Requested-With: prime-console\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"usernam`);
+      setTimeout(() => socket.destroy(), 6_000);
+    });
+    expect(statusOf(answer)).toBe(408);
+    expect((await fetch(`${base()}/tenants`)).status).toBe(200);
+  }, 10_000);
+});

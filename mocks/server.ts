@@ -69,11 +69,12 @@ function toRequest(req: IncomingMessage, origin: string, body: Buffer | undefine
     if (name === 'cookie') headers.set(name, (value ?? []).join('; '));
     else for (const v of value ?? []) headers.append(name, v);
   }
-  const method = req.method ?? 'GET';
+  // HEAD is answered as GET without the body (the handlers are written for GET).
+  const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
   return new Request(url, { method, headers, body: method === 'GET' || method === 'HEAD' || !body?.length ? undefined : new Uint8Array(body) });
 }
 
-async function writeResponse(res: ServerResponse, response: Response, close: boolean): Promise<void> {
+async function writeResponse(res: ServerResponse, response: Response, close: boolean, head: boolean): Promise<void> {
   const headers: Record<string, string | string[]> = close ? { connection: 'close' } : {};
   response.headers.forEach((v, k) => {
     if (k !== 'set-cookie') headers[k] = v;
@@ -81,12 +82,14 @@ async function writeResponse(res: ServerResponse, response: Response, close: boo
   const cookies = response.headers.getSetCookie();
   if (cookies.length) headers['set-cookie'] = cookies;
   const body = Buffer.from(await response.arrayBuffer());
+  headers['content-length'] = String(body.length);
   res.writeHead(response.status, headers);
-  res.end(body);
+  res.end(head ? undefined : body);
 }
 
 export function createApiServer({ handlers, maxBodyBytes = MAX_BODY_BYTES, requestTimeoutMs = 30_000, log = console.error }: ApiServerOptions): Server {
-  const server = createServer(async (req, res) => {
+  // The request timeout is checked this often (Node's default, 30 s, would let a stalled body hang on).
+  const server = createServer({ connectionsCheckingInterval: Math.max(250, Math.min(5_000, requestTimeoutMs / 4)) }, async (req, res) => {
     // A client that goes away mid-request is no error of ours; nothing is left to answer.
     req.on('error', () => {});
     res.on('error', () => {});
@@ -103,7 +106,7 @@ export function createApiServer({ handlers, maxBodyBytes = MAX_BODY_BYTES, reque
         return;
       }
       // A body left unread is not drained over a kept-alive connection: the connection closes.
-      await writeResponse(res, response, changes && body === undefined);
+      await writeResponse(res, response, changes && body === undefined, req.method === 'HEAD');
     } catch (err) {
       if (err instanceof HttpProblem) {
         sendProblem(res, err.status, err.title, err.detail);
