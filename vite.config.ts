@@ -38,7 +38,7 @@ export const SECURITY_HEADERS = {
   'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
 };
 
-// Demo mode (`--mode demo`) runs the mock backend in the page and copies its worker from public/.
+// Demo mode (`--mode demo`) runs the mock backend in a worker and copies MSW's service worker from public/.
 // The production build has no public dir at all, so no mock worker file can reach it.
 export default defineConfig(({ mode }) => ({
   plugins: [react(), manifestOutOfBuild()],
