@@ -5,10 +5,10 @@
  * refused, and --reset starts over.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './freePort';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileJournal, JOURNAL_FILE, JournalMismatch } from './fileJournal';
 
@@ -20,16 +20,6 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** A port nobody listens on now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 interface Running {
   child: ChildProcess;
