@@ -16,6 +16,7 @@ import type { Browser, Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { getResponse } from 'msw';
 import { Store } from '../mocks/db/store';
+import { freePort } from '../mocks/freePort';
 import { createHandlers } from '../mocks/handlers';
 
 const PERSONS = 100_000;
@@ -73,19 +74,22 @@ async function backend() {
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 /**
- * Serves the demo build on a port of its own for the browser figures: dist-demo, or BENCH_DIST (for
- * figures of two builds measured in one run, before and after a change).
+ * Serves a build on a free port for the browser figures: the demo (dist-demo, or BENCH_DIST for
+ * figures of two builds measured in one run, before and after a change) or the production build.
+ * Vite is started directly, not through npx, so stopping it stops the server (npx would leave it
+ * running, holding its port); a server that does not answer fails the run rather than measuring nothing.
  */
-async function previewServer(port: number) {
-  const dist = process.env.BENCH_DIST ?? 'dist-demo';
-  if (!existsSync(`${dist}/index.html`)) execSync('npm run build:demo', { stdio: 'inherit' });
-  const server = spawn('npx', ['vite', 'preview', '--mode', 'demo', '--outDir', dist, '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+async function previewServer(kind: 'demo' | 'production' = 'demo') {
+  const dist = kind === 'demo' ? (process.env.BENCH_DIST ?? 'dist-demo') : 'dist';
+  if (!existsSync(`${dist}/index.html`)) execSync(kind === 'demo' ? 'npm run build:demo' : 'npx vite build', { stdio: 'inherit' });
+  const port = await freePort();
+  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', ...(kind === 'demo' ? ['--mode', 'demo'] : []), '--outDir', dist, '--port', String(port), '--strictPort'], { stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 50; i++) {
-    try {
-      if ((await fetch(base)).ok) break;
-    } catch {
-      /* not up yet */
+  for (let i = 0; ; i++) {
+    if (await fetch(base).then((r) => r.ok, () => false)) break;
+    if (i === 100) {
+      server.kill();
+      throw new Error(`vite preview of ${dist} did not answer on ${base}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -112,23 +116,18 @@ async function lighthouse() {
   const figures: [string, ReturnType<typeof lighthouseOf>, string][] = [];
   {
     // The demo at its default size (100,000 persons: nothing set in localStorage).
-    const { base, stop } = await previewServer(4197);
+    const { base, stop } = await previewServer();
     try {
       figures.push(['demo sign-in page (100,000 persons)', lighthouseOf(`${base}/login`), '≥ 90']);
     } finally {
       stop();
     }
   }
-  if (!existsSync('dist/index.html')) execSync('npx vite build', { stdio: 'inherit' });
-  const server = spawn('npx', ['vite', 'preview', '--outDir', 'dist', '--port', '4196', '--strictPort'], { stdio: 'ignore' });
+  const production = await previewServer('production');
   try {
-    for (let i = 0; i < 50; i++) {
-      if (await fetch('http://127.0.0.1:4196').then((r) => r.ok, () => false)) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    figures.push(['production sign-in page', lighthouseOf('http://127.0.0.1:4196/login'), '≥ 95']);
+    figures.push(['production sign-in page', lighthouseOf(`${production.base}/login`), '≥ 95']);
   } finally {
-    server.kill();
+    production.stop();
   }
   console.log('\nlighthouse 12.2.3, performance (mobile defaults):');
   for (const [label, f, target] of figures) {
@@ -310,7 +309,7 @@ async function demoFigures(b: Browser, base: string, persons: number): Promise<D
 
 async function browser() {
   const { chromium } = await import('@playwright/test');
-  const { base, stop } = await previewServer(4199);
+  const { base, stop } = await previewServer();
   try {
     const exe = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
     const b = await chromium.launch({ ...(exe ? { executablePath: exe } : {}), args: LAUNCH_ARGS });
@@ -346,7 +345,7 @@ async function check() {
   const RATIO = 1.5;
   const CEILING_MS = 250;
   const { chromium } = await import('@playwright/test');
-  const { base, stop } = await previewServer(4198);
+  const { base, stop } = await previewServer();
   const failures: string[] = [];
   try {
     const exe = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
