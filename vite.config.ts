@@ -43,6 +43,8 @@ export const SECURITY_HEADERS = {
 export default defineConfig(({ mode }) => ({
   plugins: [react(), manifestOutOfBuild()],
   publicDir: mode === 'demo' ? 'public' : false,
+  // The demo's page needs of tough-cookie only a jar for its own origin (mocks/demo/cookieJar.ts says why).
+  resolve: { alias: mode === 'demo' ? [{ find: 'tough-cookie', replacement: resolve('mocks/demo/cookieJar.ts') }] : [] },
   build: {
     manifest: true,
     sourcemap: false,

@@ -247,6 +247,8 @@ test.describe('Extended Search', () => {
     await expect(resultCount(page)).toHaveText(`${DEMO.bergActiveCards.count} results`);
     await main(page).getByRole('button', { name: 'Next page' }).click();
     await expect(main(page).getByRole('navigation', { name: 'Pages' })).toContainText('Page 2 of 2');
+    // The rows follow the pager in a transition: read them once they are page 2's.
+    await expect(main(page).locator('.results[aria-busy]')).toHaveCount(0);
     const url = new URL(page.url());
     expect(Object.fromEntries(url.searchParams)).toEqual({ in: 'cards', q: 'berg', status: 'Active', page: '2' });
     const firstRow = (await dataRows(grid).first().innerText()).replace(/\s+/g, ' ');
@@ -259,6 +261,7 @@ test.describe('Extended Search', () => {
         await expect(statusFilter(p)).toHaveValue('Active');
         await expect(resultCount(p)).toHaveText(`${DEMO.bergActiveCards.count} results`);
         await expect(main(p).getByRole('navigation', { name: 'Pages' })).toContainText('Page 2 of 2');
+        await expect(main(p).locator('.results[aria-busy]')).toHaveCount(0);
         await expect(dataRows(resultGrid(p, 'Cards')).first().getByRole('rowheader')).toHaveText(firstNumber);
         expect((await dataRows(resultGrid(p, 'Cards')).first().innerText()).replace(/\s+/g, ' ')).toBe(firstRow);
       });

@@ -26,10 +26,14 @@ function Preparing({ controls }: { controls: DemoControls }) {
   let text = '';
   if (status.state === 'preparing') text = long && status.done > 0 ? t('demo.preparingProgress', { done: status.done, total: status.total }) : t('demo.preparing');
   else if (wasPreparing && long) text = t('demo.ready', { persons: status.persons });
+  // The place of the status is kept while the organisation is prepared (the bar hidden, not absent, until
+  // needed), so the banner and the page below it do not move as the text changes.
   return (
-    <span role="status" className="demo-status">
-      {text}
-      {status.state === 'preparing' && long ? <progress max={status.total} value={status.done} aria-label={t('demo.preparing')} /> : null}
+    <span role="status" className={wasPreparing ? 'demo-status' : 'demo-status idle'}>
+      <span>{text}</span>
+      {status.state === 'preparing' && (
+        <progress max={status.total} value={status.done} aria-label={t('demo.preparing')} className={long ? undefined : 'waiting'} />
+      )}
     </span>
   );
 }
@@ -42,7 +46,7 @@ export default function DemoBanner() {
   if (!controls) return null;
   return (
     <div className="demo-banner" role="region" aria-label={t('demo.region')}>
-      <span>{t('demo.banner')}</span>
+      <span className="demo-text">{t('demo.banner')}</span>
       <Preparing controls={controls} />
       <DialogTrigger>
         <Button className="button link">{t('demo.reset')}</Button>

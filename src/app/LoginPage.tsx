@@ -37,11 +37,16 @@ export default function LoginPage() {
   const usernameRef = useRef<HTMLInputElement>(null);
   const ids = { user: useId(), pass: useId(), userErr: useId(), passErr: useId(), formErr: useId(), tenant: useId(), tenantHint: useId(), tenantErr: useId() };
   // The picker shows only when there is a choice; without it the backend takes the default tenant.
-  const tenants = useTenantChoices().data?.items ?? [];
+  const choices = useTenantChoices();
+  const tenants = choices.data?.items ?? [];
+  const demo = demoControls() !== null;
   const [chosenTenant, setChosenTenant] = useState<string | null>(null);
   const tenantId = chosenTenant ?? tenants[0]?.id ?? null;
   const tenant = tenants.find((x) => x.id === tenantId);
-  const showPicker = tenants.length > 1;
+  // The demo organisation has two tenants, and its backend answers once the organisation is ready: the
+  // picker's place is kept (disabled) meanwhile, so the form does not jump when the tenants arrive.
+  const tenantsLoading = demo && choices.isPending;
+  const showPicker = tenants.length > 1 || tenantsLoading;
 
   useEffect(() => usernameRef.current?.focus(), []);
 
@@ -76,7 +81,6 @@ export default function LoginPage() {
     usernameRef.current?.focus();
   };
 
-  const demo = demoControls() !== null;
   return (
     <>
     <DemoBannerSlot />
@@ -137,7 +141,9 @@ export default function LoginPage() {
                   onChange={(e) => setChosenTenant(e.target.value)}
                   aria-describedby={[ids.tenantHint, tenantError ? ids.tenantErr : ''].filter(Boolean).join(' ')}
                   aria-invalid={tenantError ? true : undefined}
+                  disabled={tenantsLoading}
                 >
+                  {tenantsLoading && <option value="">{t('tenants.picker.loading')}</option>}
                   {tenants.map((x) => (
                     <option key={x.id} value={x.id}>
                       {x.name}

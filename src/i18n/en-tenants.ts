@@ -3,6 +3,7 @@ export const enTenants = {
   'tenants.picker.label': 'Tenant',
   'tenants.picker.hint': 'The organisation you work in. You see its data only.',
   'tenants.picker.unknown': 'Choose one of the tenants.',
+  'tenants.picker.loading': 'Loading tenants…',
   'tenants.header.label': 'Tenant',
 
   'tenants.title': 'Tenants',

@@ -13,6 +13,8 @@ import { ExportButton } from './ExportButton';
 import { isSearchType, SEARCH_CONFIG, SEARCH_TYPE_LIST } from './searchTypes';
 
 export const PAGE_SIZE = 100;
+/** Rows the grid mounts with (a window's worth); the rest of the page follows in a transition. */
+const FIRST_ROWS = 8;
 type SearchRow = { id: string; status: string } & Record<string, unknown>;
 const FILTER_KEYS = ['q', 'in', 'status', 'type', 'validFrom', 'validTo'] as const;
 
@@ -22,8 +24,14 @@ const FILTER_KEYS = ['q', 'in', 'status', 'type', 'validFrom', 'validTo'] as con
  * task of a hundred rows blocks typing.
  */
 function DeferredTable(props: ComponentProps<typeof DataTable<SearchRow>>) {
-  const rows = useDeferredValue(props.rows);
-  return <DataTable {...props} rows={rows} />;
+  const rows = useDeferredValue(props.rows, props.rows.slice(0, FIRST_ROWS));
+  // Busy while the rows shown are not yet those of the count and pager above them.
+  // (Outside the memoised grid, so the flag does not render the rows again.)
+  return (
+    <div className="results" aria-busy={rows !== props.rows || undefined}>
+      <DataTable {...props} rows={rows} />
+    </div>
+  );
 }
 
 /**
