@@ -21,6 +21,13 @@ function demoSize(): number {
   return Number.isInteger(n) && n >= 100 && n <= 200_000 ? n : DEFAULT_PERSONS;
 }
 
+/** How long a session lasts without use, in seconds, when set in the browser (tests set a few seconds). */
+const SESSION_IDLE_KEY = 'prime-console.demo-session-idle';
+function sessionIdleSeconds(): number | undefined {
+  const n = Number(localStorage.getItem(SESSION_IDLE_KEY));
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
 type Listener = (s: DemoStatus) => void;
 
 const RELOADS_KEY = 'prime-console.demo-reloads';
@@ -102,7 +109,7 @@ export async function startDemoBackend(): Promise<{ reset: () => Promise<void>; 
       resets.delete(m.id);
     } else if (m.type === 'log') console[m.level](`[demo backend] ${m.message}`);
   });
-  channel.post({ type: 'hello', persons });
+  channel.post({ type: 'hello', persons, sessionIdleSeconds: sessionIdleSeconds() });
 
   const worker = setupWorker(
     http.all('*/api/v1/*', async ({ request, cookies }) => {

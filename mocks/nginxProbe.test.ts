@@ -5,63 +5,25 @@
  * client would: the security headers on every answer, caching, the single-page fallback, gzip, the
  * body limit as a problem, and the API's own answers (cookies, 429 with Retry-After) passed through.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freePort } from './freePort';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECURITY_HEADERS } from '../vite.config';
+import { startProductionStack, type ProductionStack } from './productionStack';
 
-/** Debian's nginx (.ci/run installs it); NGINX names another. */
-const NGINX = process.env.NGINX ?? '/usr/sbin/nginx';
-const dir = mkdtempSync(join(tmpdir(), 'prime-nginx-'));
-const children: ChildProcess[] = [];
+let stack: ProductionStack | undefined;
 let base = '';
 
-
-function waitFor(url: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const until = Date.now() + 30_000;
-    const poll = () =>
-      fetch(url).then(
-        () => resolve(),
-        () => (Date.now() > until ? reject(new Error(`${url} did not answer`)) : setTimeout(poll, 200)),
-      );
-    poll();
-  });
-}
-
 beforeAll(async () => {
-  const [apiPort, webPort] = [await freePort(), await freePort()];
-  const api = spawn(process.execPath, ['--import', 'tsx', 'mocks/http-server.ts', '--persons', '300'], { env: { ...process.env, PORT: String(apiPort) }, stdio: 'ignore' });
-  children.push(api);
+  stack = await startProductionStack({
+    persons: 300,
+    files: {
+      'index.html': `<!doctype html><title>PRIME Console</title>${'<p>console</p>'.repeat(200)}`,
+      'assets/index-abc123.js': `console.log(${JSON.stringify('x'.repeat(4000))});`,
+    },
+  });
+  base = stack.base;
+}, 90_000);
 
-  // The shipped config as it is, but on free ports, with a small build of its own and its own pid.
-  // nginx's workers run as another user when started by root: the files must be readable to them.
-  chmodSync(dir, 0o755);
-  mkdirSync(join(dir, 'dist', 'assets'), { recursive: true });
-  mkdirSync(join(dir, '.nginx'));
-  writeFileSync(join(dir, 'dist', 'index.html'), `<!doctype html><title>PRIME Console</title>${'<p>console</p>'.repeat(200)}`);
-  writeFileSync(join(dir, 'dist', 'assets', 'index-abc123.js'), `console.log(${JSON.stringify('x'.repeat(4000))});`);
-  const conf = readFileSync('deploy/nginx.conf', 'utf8').replace('listen 127.0.0.1:8080;', `listen 127.0.0.1:${webPort};`);
-  expect(conf).toContain(`listen 127.0.0.1:${webPort};`);
-  writeFileSync(join(dir, 'nginx.conf'), conf);
-  copyFileSync('deploy/security-headers.conf', join(dir, 'security-headers.conf'));
-  writeFileSync(join(dir, 'upstream.conf'), readFileSync('deploy/upstream.conf', 'utf8').replace('127.0.0.1:9090', `127.0.0.1:${apiPort}`));
-  const test = spawnSync(NGINX, ['-t', '-p', dir, '-c', join(dir, 'nginx.conf')], { encoding: 'utf8' });
-  expect(test.status, test.stderr).toBe(0);
-  const web = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'ignore' });
-  children.push(web);
-  base = `http://127.0.0.1:${webPort}`;
-  await waitFor(`http://127.0.0.1:${apiPort}/api/v1/tenants`);
-  await waitFor(`${base}/`);
-}, 60_000);
-
-afterAll(() => {
-  for (const c of children) c.kill('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stack?.stop());
 
 const expectSecurityHeaders = (res: Response, what: string) => {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(res.headers.get(name), `${what}: ${name}`).toBe(value);

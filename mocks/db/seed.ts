@@ -85,6 +85,12 @@ export interface RequestRecord extends Omit<CardRequest, 'requestedBy'> {
   requestedById: string;
 }
 
+export interface SessionRow {
+  accountId: string;
+  createdAt: string;
+  tenantId: string;
+}
+
 export interface AuditEntry {
   id: string;
   at: string;
@@ -133,7 +139,7 @@ export interface Db {
   pinStates: Table<CardPinRecord>;
   invitations: Table<InvitationRecord>;
   credentialSecrets: Table<CredentialSecretRecord>;
-  sessions: Map<string, { accountId: string; createdAt: string; tenantId: string }>;
+  sessions: Map<string, SessionRow>;
   audit: AuditEntry[];
   servers: Table<ServerRecord>;
   serverCertificates: Table<ServerCertificateRecord>;

@@ -1,6 +1,6 @@
 import { forLog } from '../domain/text';
 import { Throttle } from '../domain/throttle';
-import { DEFAULT_TENANT_ID, generateDb, generateDbAsync, type AuditEntry, type Collections, type Db, type SeedOptions } from './seed';
+import { DEFAULT_TENANT_ID, generateDb, generateDbAsync, type AuditEntry, type Collections, type Db, type SeedOptions, type SessionRow } from './seed';
 
 /**
  * Every change to the demo data is an operation in a journal on top of the generated base. The browser
@@ -65,9 +65,16 @@ function createGuards() {
   };
 }
 
+/** A session ends after this long without a request, unless the backend is told otherwise. */
+export const DEFAULT_SESSION_IDLE_MS = 30 * 60_000;
+
 export class Store {
   db: Db;
   guards = createGuards();
+  /** How long a session lasts without a request (`--session-idle`, the demo's setting, tests). */
+  sessionIdleMs = DEFAULT_SESSION_IDLE_MS;
+  /** When each session was last used; kept in memory (a restart counts from the session's start). */
+  private readonly lastSeen = new Map<string, number>();
   /** Bumped on every change, so caches (sorted indexes) know when to rebuild. */
   revision = 0;
   constructor(
@@ -121,6 +128,23 @@ export class Store {
     this.guards = createGuards();
   }
 
+  /**
+   * The session of a request, its idle time restarted; or `expired` (and ended, so it stays ended)
+   * when it was not used for longer than `sessionIdleMs`; or null when there is no such session.
+   */
+  useSession(id: string, now = Date.now()): SessionRow | 'expired' | null {
+    const session = this.db.sessions.get(id);
+    if (!session) return null;
+    const last = this.lastSeen.get(id) ?? Date.parse(session.createdAt);
+    if (now - last > this.sessionIdleMs) {
+      this.lastSeen.delete(id);
+      this.commit({ kind: 'session.delete', id });
+      return 'expired';
+    }
+    this.lastSeen.set(id, now);
+    return session;
+  }
+
   /** Ends every session of the account but `keep` (the caller's own, after its own password change). */
   endSessions(accountId: string, keep?: string): number {
     const ids = [...this.db.sessions].filter(([id, s]) => s.accountId === accountId && id !== keep).map(([id]) => id);
@@ -131,6 +155,7 @@ export class Store {
   /** Back to the generated organisation: drops every recorded change. */
   reset(): void {
     this.journal.clear();
+    this.lastSeen.clear();
     this.db = this.rebuild();
     this.guards = createGuards();
     this.revision += 1;

@@ -62,7 +62,7 @@ function joinOtherTabs(store: Store, journal: WorkerJournal, persons: number): (
   return () => channel.postMessage({ type: 'reset' } satisfies Between);
 }
 
-export async function startBackend(persons: number, tell: (message: FromBackend) => void, shared = true): Promise<DemoBackend> {
+export async function startBackend(persons: number, tell: (message: FromBackend) => void, shared = true, sessionIdleSeconds?: number): Promise<DemoBackend> {
   const t0 = performance.now();
   let journal: WorkerJournal;
   try {
@@ -83,6 +83,7 @@ export async function startBackend(persons: number, tell: (message: FromBackend)
     }
   });
   const store = new Store(journal, { persons }, base);
+  if (sessionIdleSeconds) store.sessionIdleMs = sessionIdleSeconds * 1000;
   // Tells the other tabs' backends to start over too (none with a SharedWorker: it is the only one).
   const resetOthers = !shared && typeof BroadcastChannel !== 'undefined' ? joinOtherTabs(store, journal, persons) : () => undefined;
   const handlers = createHandlers(store);

@@ -28,7 +28,7 @@ function serve(port: Port) {
   port.onmessage = (e) => {
     const m = e.data;
     if (m.type === 'hello') {
-      backend ??= startBackend(m.persons, broadcast, 'SharedWorkerGlobalScope' in self);
+      backend ??= startBackend(m.persons, broadcast, 'SharedWorkerGlobalScope' in self, m.sessionIdleSeconds);
       if (lastStatus) port.postMessage(lastStatus);
       return;
     }

@@ -17,9 +17,12 @@ export interface WireResponse {
   body: ArrayBuffer | null;
 }
 
-/** Page → worker. The first message of every page is `hello`, with the organisation's size. */
+/**
+ * Page → worker. The first message of every page is `hello`, with the organisation's size and, when
+ * set in the browser, how long a session lasts without use (the first page's say counts).
+ */
 export type ToBackend =
-  | { type: 'hello'; persons: number }
+  | { type: 'hello'; persons: number; sessionIdleSeconds?: number }
   | { type: 'request'; request: WireRequest }
   | { type: 'reset'; id: number };
 

@@ -66,11 +66,27 @@ export function sessionAccount(store: Store, cookies: Record<string, string>): A
 
 /** The signed-in account and the tenant its session was opened in, or null. */
 export function sessionOf(store: Store, cookies: Record<string, string>): { account: Account; tenantId: string } | null {
+  const found = usedSession(store, cookies);
+  return found && found !== 'expired' ? found : null;
+}
+
+/**
+ * The signed-in account of a request, its session's idle time restarted; `expired` when the session
+ * ended now for lack of use (audited once, as the person's sign-out would be).
+ */
+function usedSession(store: Store, cookies: Record<string, string>): { account: Account; tenantId: string } | 'expired' | null {
   const sid = cookies[SESSION_COOKIE];
   if (!sid) return null;
-  const session = store.db.sessions.get(sid);
-  if (!session) return null;
-  const account = store.db.accounts.find((a) => a.id === session.accountId);
+  const before = store.db.sessions.get(sid);
+  const session = store.useSession(sid);
+  if (!session || !before) return null;
+  const account = store.db.accounts.find((a) => a.id === before.accountId);
+  if (session === 'expired') {
+    const minutes = Math.round(store.sessionIdleMs / 60_000);
+    const idle = minutes >= 1 ? `${minutes} min` : `${Math.round(store.sessionIdleMs / 1000)} s`;
+    store.audit({ actor: account?.username ?? before.accountId, action: 'session-expired', target: 'session', outcome: 'success', detail: `not used for more than ${idle}`, tenantId: before.tenantId });
+    return 'expired';
+  }
   if (!account || account.status !== 'Active' || !mayUseInteractiveSignIn(account.roles)) return null;
   return { account, tenantId: session.tenantId };
 }
@@ -97,8 +113,9 @@ export function endpoint(
     if (access === 'public') {
       return (resolve as Resolver<PublicCtx>)({ request, url, params, cookies, store });
     }
-    const session = sessionOf(store, cookies);
-    if (!session) return problem(401, 'Not signed in', 'Sign in to continue; the session is missing or has ended.');
+    const session = usedSession(store, cookies);
+    if (session === 'expired') return problem(401, 'Session ended', 'The session ended after a time without use; sign in again to continue.', { code: 'session-expired' });
+    if (!session) return problem(401, 'Not signed in', 'Sign in to continue; the session is missing or has ended.', { code: 'not-signed-in' });
     const { account, tenantId } = session;
     const principal = principalOf(account.roles);
     const requirement: Requirement = 'permission' in access ? access.right : access;

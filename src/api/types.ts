@@ -20,6 +20,8 @@ export interface Problem {
   missingPermission?: Permission;
   errors?: Record<string, string>;
   correlationId?: string;
+  /** A stable name of the problem, e.g. `session-expired` (401). */
+  code?: string;
   /** 412: the version the object has now. */
   currentVersion?: number;
   /** 409: the state the object is in now. */
