@@ -265,7 +265,7 @@ test.describe('Batch Orders', () => {
     expect((list.body as { total: number }).total, 'one new order, not two').toBe(13);
   });
 
-  test.describe('a large order', () => {
+  test.describe('a large order', { tag: '@demo' }, () => {
     // 11,000 generated persons: 9,390 Active persons, an order that runs for several seconds.
     test.use({ demoPersons: 11_000 });
 

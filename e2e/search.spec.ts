@@ -405,7 +405,7 @@ test.describe('the demo keeps its changes', () => {
   });
 });
 
-test.describe('Extended Search over the full demo organisation', () => {
+test.describe('Extended Search over the full demo organisation', { tag: '@demo' }, () => {
   // The app's default size: 100,000 generated persons, built when each page loads.
   test.use({ demoPersons: null });
   test.describe.configure({ timeout: 90_000 });

@@ -172,7 +172,7 @@ test.describe('signed in', () => {
     await expect(mainNav(page)).toBeVisible();
   });
 
-  test('the demo banner shows on the login page and in the shell', async ({ page }) => {
+  test('the demo banner shows on the login page and in the shell', { tag: '@demo' }, async ({ page }) => {
     await page.goto(paths.login());
     const banner = page.getByRole('region', { name: 'Demo mode' });
     await expect(banner).toContainText(BANNER);
@@ -183,7 +183,7 @@ test.describe('signed in', () => {
     await expect(banner.getByRole('button', { name: 'Reset demo data' })).toBeVisible();
   });
 
-  test('the demo banner is there when the page first shows, so nothing moves under a pointer about to click', async ({ page }) => {
+  test('the demo banner is there when the page first shows, so nothing moves under a pointer about to click', { tag: '@demo' }, async ({ page }) => {
     // Records, at the first moment the login form and then the navigation are in the page, whether
     // the banner already is: one arriving later pushes the page down between a pointer's press and release.
     await page.addInitScript(() => {
@@ -207,7 +207,7 @@ test.describe('signed in', () => {
     expect(await firstPaint()).toEqual({ shell: true });
   });
 
-  test('Reset demo data asks first and, confirmed, signs the person out', async ({ page }) => {
+  test('Reset demo data asks first and, confirmed, signs the person out', { tag: '@demo' }, async ({ page }) => {
     await signIn(page, 'registration-officer');
     const reset = page.getByRole('region', { name: 'Demo mode' }).getByRole('button', { name: 'Reset demo data' });
 

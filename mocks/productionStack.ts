@@ -4,7 +4,7 @@
  * nginx probe (mocks/nginxProbe.test.ts) and the end-to-end project `production` start one each.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './freePort';
@@ -44,6 +44,8 @@ const stopped = (child: ChildProcess) =>
   child.exitCode !== null ? Promise.resolve() : new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM')));
 
 export async function startProductionStack({ dist, files = {}, persons, apiArgs = [] }: StackOptions): Promise<ProductionStack> {
+  if (!existsSync(NGINX)) throw new Error(`${NGINX} is missing: install nginx (apt-get install nginx, as .ci/run does) or set NGINX`);
+  if (dist && !existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/index.html is missing: build it first (npx vite build)`);
   const [apiPort, webPort] = [await freePort(), await freePort()];
   const dir = mkdtempSync(join(tmpdir(), 'prime-stack-'));
   const children: ChildProcess[] = [];

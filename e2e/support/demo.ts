@@ -50,6 +50,8 @@ export function storedJournal(page: Page): Promise<StoredOp[] | null> {
  * It does not fail: if the session was not kept, the next page load shows the sign-in page.
  */
 export async function waitForStoredSignIn(page: Page): Promise<void> {
+  // Against a real backend the session is the server's; nothing to wait for in the browser.
+  if (!(await isDemo(page))) return;
   const stored = async (): Promise<boolean> => {
     if (!(await page.evaluate((name) => indexedDB.databases().then((dbs) => dbs.some((d) => d.name === name)), IDB.database))) return false;
     const ops = (await storedJournal(page)) ?? [];
@@ -57,4 +59,9 @@ export async function waitForStoredSignIn(page: Page): Promise<void> {
     return ops.some((op) => op.kind === 'session.create' && !ended.has(op.id));
   };
   await expect.poll(stored, { timeout: 3_000 }).toBe(true).catch(() => undefined);
+}
+
+/** Whether the page runs the demo (its banner shows) rather than the production build. */
+export async function isDemo(page: Page): Promise<boolean> {
+  return (await page.getByRole('region', { name: 'Demo mode' }).count()) > 0;
 }

@@ -1,4 +1,5 @@
 import { expect, test as base } from '@playwright/test';
+import { startProductionStack, type ProductionStack } from '../../mocks/productionStack';
 
 export interface ConsoleGuard {
   /** Lets console errors matching `pattern` pass, for a test that provokes them on purpose. */
@@ -27,8 +28,38 @@ export interface DemoOptions {
  * Every page of the test's context gets the small demo organisation (2,000 generated persons) unless
  * the spec opts out with `test.use({ demoPersons: null })`.
  */
-export const test = base.extend<DemoOptions & { demoSize: void; consoleGuard: ConsoleGuard }>({
+/** The project that runs the production build behind nginx against the contract server. */
+export const PRODUCTION_PROJECT = 'production';
+
+export const test = base.extend<DemoOptions & { demoSize: void; consoleGuard: ConsoleGuard; freshBackend: void }, { stack: ProductionStack | null }>({
   demoPersons: [SMALL_DEMO_PERSONS, { option: true }],
+  // The production project: each worker its own contract server (the small organisation, as the demo's
+  // tests use) behind its own nginx with deploy/nginx.conf, serving dist/.
+  stack: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it has none
+    async ({}, provide, workerInfo) => {
+      if (workerInfo.project.name !== PRODUCTION_PROJECT) return provide(null);
+      const stack = await startProductionStack({ dist: 'dist', persons: SMALL_DEMO_PERSONS, apiArgs: ['--test-control'] });
+      try {
+        await provide(stack);
+      } finally {
+        await stack.stop();
+      }
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+  baseURL: async ({ stack, baseURL }, provide) => provide(stack?.base ?? baseURL),
+  // Every test starts with the generated organisation, as a fresh demo context does.
+  freshBackend: [
+    async ({ stack }, use) => {
+      if (stack) {
+        const res = await fetch(`${stack.api}/__control/reset`, { method: 'POST' });
+        if (res.status !== 204) throw new Error(`the contract server did not reset: ${res.status}`);
+      }
+      await use();
+    },
+    { auto: true },
+  ],
   demoSize: [
     async ({ context, demoPersons }, use) => {
       if (demoPersons !== null) {

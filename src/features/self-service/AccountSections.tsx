@@ -9,6 +9,9 @@ import { notify } from '../../ui/toast';
 import { focusFirstOf, FormDialog, type FieldDef } from './FormDialog';
 import { changePassword, deregister, meQuery, register, resetPassword, setSecurityPassword } from './selfServiceApi';
 
+/** The demo build keeps a changed password until its data is reset; a deployment needs no such note. */
+const IN_DEMO = import.meta.env.VITE_DEMO === 'true';
+
 const CURRENT: FieldDef = {
   name: 'currentPassword',
   label: 'self.field.currentPassword',
@@ -56,7 +59,7 @@ export function AccountSections({ me }: { me: SelfServiceMe }) {
           <h2 id="ss-account-title">{t('self.account')}</h2>
           {mayPassword && (
             <>
-              <p className="muted">{t('self.passwordDemoNote')}</p>
+              {IN_DEMO && <p className="muted">{t('self.passwordDemoNote')}</p>}
               <p className="ss-buttons">
                 <button type="button" className="button secondary" onClick={() => setOpen('password')}>
                   {t('self.changePassword')}
