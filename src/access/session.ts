@@ -1,17 +1,73 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { ApiError, apiFetch } from '../api/client';
+import { useSyncExternalStore } from 'react';
+import { ApiError, apiFetch, onSessionEnded } from '../api/client';
 import type { Collection, SessionInfo, TenantChoice } from '../api/types';
 
 export const sessionKey = ['session'] as const;
 
-/** The signed-in session, or null when nobody is signed in (401). */
+/**
+ * The signed-in session, or null when nobody is signed in (401). When the session of the person at
+ * work ended (a time without use), they are asked to sign in again first, so nothing they typed is lost.
+ */
 export async function fetchSession(): Promise<SessionInfo | null> {
   try {
     return await apiFetch<SessionInfo>('/session');
   } catch (e) {
-    if (e instanceof ApiError && e.status === 401) return null;
-    throw e;
+    if (!(e instanceof ApiError && e.status === 401)) throw e;
+    return (await recoverSession()) ? apiFetch<SessionInfo>('/session') : null;
   }
+}
+
+/** A session that ended while its person worked: who it was, and how it went on. */
+export interface EndedSession {
+  previous: SessionInfo;
+  /**
+   * `same`: the same person signed in again, and what waited is sent again; `other` (another person
+   * signed in) or `none` (signed out): what waited fails and is never sent.
+   */
+  resolve: (outcome: 'same' | 'other' | 'none') => void;
+}
+
+let ended: EndedSession | null = null;
+const endedListeners = new Set<() => void>();
+let recovering: Promise<boolean> | null = null;
+let recoveryClient: QueryClient | null = null;
+
+const setEnded = (next: EndedSession | null) => {
+  ended = next;
+  for (const l of endedListeners) l();
+};
+
+/** Resolves true once the person whose session ended is signed in again; false when nobody was signed in. */
+function recoverSession(): Promise<boolean> {
+  const previous = recoveryClient?.getQueryData<SessionInfo | null>(sessionKey);
+  if (!previous) return Promise.resolve(false);
+  // Every request that meets the ended session waits for the one sign-in.
+  recovering ??= new Promise<boolean>((resolve) =>
+    setEnded({
+      previous,
+      resolve: (outcome) => {
+        recovering = null;
+        setEnded(null);
+        resolve(outcome === 'same');
+      },
+    }),
+  );
+  return recovering;
+}
+
+/** From now on a 401 of the signed-in person's request asks them to sign in again (SessionEndedDialog). */
+export function installSessionRecovery(qc: QueryClient): void {
+  recoveryClient = qc;
+  onSessionEnded(() => recoverSession());
+}
+
+/** The ended session waiting for its person to sign in again, or null. */
+export function useEndedSession(): EndedSession | null {
+  return useSyncExternalStore(
+    (l) => (endedListeners.add(l), () => endedListeners.delete(l)),
+    () => ended,
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMockServer } from '../../mocks/node';
-import { ApiError, apiFetch, shouldRetry, toQuery } from './client';
+import { ApiError, apiFetch, onSessionEnded, shouldRetry, toQuery } from './client';
 import type { SessionInfo } from './types';
 
 const { server, store } = createMockServer();
@@ -10,6 +10,54 @@ beforeEach(() => {
   document.cookie = 'prime_session=; Max-Age=0; Path=/';
 });
 afterAll(() => server.close());
+afterEach(() => onSessionEnded(null));
+let requests: string[] = [];
+server.events.on('request:start', ({ request }) => void requests.push(`${request.method} ${new URL(request.url).pathname}`));
+beforeEach(() => {
+  requests = [];
+});
+
+describe('a request that meets an ended session', () => {
+  const lockFirstActiveCard = () => {
+    const card = store.db.cards.find((c) => c.status === 'Active')!;
+    return { card, send: () => apiFetch(`/cards/${card.id}/actions/lock`, { method: 'POST', body: { reason: 'Lost' }, ifMatch: card.version }) };
+  };
+
+  it('waits while the person signs in again, then is sent once more and goes through', async () => {
+    await apiFetch('/session', { method: 'POST', body: { username: 'registration-officer', password: 'demo' } });
+    store.db.sessions.clear(); // the session ends
+    const asked: (string | undefined)[] = [];
+    onSessionEnded(async (problem) => {
+      asked.push(problem.code);
+      await apiFetch('/session', { method: 'POST', body: { username: 'registration-officer', password: 'demo' } });
+      return true;
+    });
+    const { card, send } = lockFirstActiveCard();
+    await send();
+    expect(asked).toEqual(['not-signed-in']);
+    expect(store.db.cards.get(card.id)?.status).toBe('Locked');
+    expect(requests.filter((r) => r.endsWith('/actions/lock'))).toHaveLength(2);
+  });
+
+  it('is not sent again when the handler says no (another person signed in), and the 401 stands', async () => {
+    await apiFetch('/session', { method: 'POST', body: { username: 'registration-officer', password: 'demo' } });
+    store.db.sessions.clear();
+    onSessionEnded(async () => false);
+    const { card, send } = lockFirstActiveCard();
+    const error = await send().catch((e: unknown) => e);
+    expect((error as ApiError).status).toBe(401);
+    expect(store.db.cards.get(card.id)?.status).toBe('Active');
+    expect(requests.filter((r) => r.endsWith('/actions/lock'))).toHaveLength(1);
+  });
+
+  it('never asks for a refused sign-in or for who is signed in', async () => {
+    let asked = 0;
+    onSessionEnded(async () => (asked++, true));
+    expect(((await apiFetch('/session', { method: 'POST', body: { username: 'approver', password: 'wrong' } }).catch((e: unknown) => e)) as ApiError).status).toBe(401);
+    expect(((await apiFetch('/session').catch((e: unknown) => e)) as ApiError).status).toBe(401);
+    expect(asked).toBe(0);
+  });
+});
 
 describe('the API client', () => {
   it('sends the CSRF header on changes, so the backend accepts the sign-in', async () => {

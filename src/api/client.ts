@@ -22,10 +22,33 @@ export interface RequestOptions {
 }
 
 /**
+ * Asked when the API answers 401 to a request of a signed-in person (not to signing in or asking who
+ * is signed in): resolves true once the same person has signed in again, and the request is sent once
+ * more; false lets the 401 stand, and nothing is sent.
+ */
+export type SessionEndedHandler = (problem: Problem) => Promise<boolean>;
+let sessionEnded: SessionEndedHandler | null = null;
+/** Set by the access layer (src/access/sessionRecovery.ts), which asks the person to sign in again. */
+export function onSessionEnded(handler: SessionEndedHandler | null): void {
+  sessionEnded = handler;
+}
+
+/**
  * Calls the API. Non-GET requests carry the CSRF header; errors arrive as `ApiError` with the
- * problem+json body (or one made up for network failures, status 0).
+ * problem+json body (or one made up for network failures, status 0). A 401 of a signed-in person's
+ * request waits for `onSessionEnded`'s handler and is sent again once if it says so.
  */
 export async function apiFetch<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  try {
+    return await send<T>(path, options);
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.status !== 401 || !sessionEnded || path === '/session') throw e;
+    if (!(await sessionEnded(e.problem))) throw e;
+    return send<T>(path, options);
+  }
+}
+
+async function send<T>(path: string, options: RequestOptions): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
   if (method !== 'GET') headers['X-Requested-With'] = 'prime-console';

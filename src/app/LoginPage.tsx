@@ -9,6 +9,7 @@ import { usePageTitle } from '../ui/usePageTitle';
 import { demoControls } from './demo';
 import { DemoBannerSlot } from './DemoBannerSlot';
 import { safeNext } from './paths';
+import { signInErrorText } from './signInError';
 import '../features/admin/tenants/tenants.css';
 
 type Group = 'PRIME' | 'self-service' | 'Digital ID' | 'system' | 'combined';
@@ -17,13 +18,6 @@ const groupOf = (r: RoleDefinition): Group =>
 const GROUPS: Group[] = ['PRIME', 'self-service', 'Digital ID', 'system', 'combined'];
 /** What each account with combined roles is for. */
 const COMBINED: Record<string, MessageKey> = { 'multi-role': 'login.multiRole', 'role-batch-officer': 'login.roleBatchOfficer' };
-
-/** After too many failed sign-ins: how long to wait, in whole minutes (from Retry-After). */
-function lockedOutText(err: ApiError): string {
-  const seconds = Number(err.problem.retryAfter ?? 60);
-  const minutes = Math.max(1, Math.ceil(seconds / 60));
-  return minutes === 1 ? t('login.lockedOutOne') : t('login.lockedOut', { minutes });
-}
 
 export default function LoginPage() {
   usePageTitle(t('login.title'));
@@ -67,11 +61,7 @@ export default function LoginPage() {
   if (signIn.error) {
     const err = signIn.error;
     if (err instanceof ApiError && err.status === 422 && err.problem.errors?.tenant) tenantError = t('tenants.picker.unknown');
-    if (tenantError) formError = null;
-    else if (err instanceof ApiError && err.status === 401) formError = t('login.failed');
-    else if (err instanceof ApiError && err.status === 429) formError = lockedOutText(err);
-    else if (err instanceof ApiError && err.status === 403) formError = err.problem.detail ?? t('login.systemAccount');
-    else formError = t('login.unavailable');
+    formError = tenantError ? null : signInErrorText(err);
   }
 
   const fill = (name: string) => {

@@ -7,6 +7,7 @@ import { DemoBannerSlot } from './DemoBannerSlot';
 import { paths } from './paths';
 import { AllowedRoutesContext } from './routeContext';
 import { ROUTES } from './routes';
+import { SessionEndedDialog } from './SessionEndedDialog';
 import { Loading } from './StatusPages';
 import { TaskCountBadge } from '../features/tasks/count';
 import { ErrorMessage } from '../ui/ErrorMessage';
@@ -81,6 +82,7 @@ export default function Shell() {
         </main>
       </div>
       <Toasts />
+      <SessionEndedDialog />
     </AllowedRoutesContext.Provider>
   );
 }

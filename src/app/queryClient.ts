@@ -1,6 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError, shouldRetry } from '../api/client';
-import { sessionKey } from '../access/session';
+import { installSessionRecovery, sessionKey } from '../access/session';
 
 export function createQueryClient() {
   const qc: QueryClient = new QueryClient({
@@ -25,5 +25,6 @@ export function createQueryClient() {
       mutations: { retry: false },
     },
   });
+  installSessionRecovery(qc);
   return qc;
 }
