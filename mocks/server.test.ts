@@ -16,7 +16,14 @@ const logged: string[] = [];
 const boom = mswHttp.get('*/api/v1/test-only/boom', () => {
   throw new Error('secret internals: /srv/prime/db.ts line 42');
 });
-const server = createApiServer({ handlers: [boom, ...createHandlers(store)], log: (m) => logged.push(m), requestTimeoutMs: 2_000 });
+// Two cookies in one answer: each must reach the client as its own Set-Cookie line.
+const twoCookies = mswHttp.get('*/api/v1/test-only/two-cookies', () => {
+  const headers = new Headers();
+  headers.append('Set-Cookie', 'a=1; Path=/; HttpOnly');
+  headers.append('Set-Cookie', 'b=2; Path=/; Expires=Wed, 01 Dec 2027 10:00:00 GMT');
+  return new Response(null, { status: 204, headers });
+});
+const server = createApiServer({ handlers: [boom, twoCookies, ...createHandlers(store)], log: (m) => logged.push(m), requestTimeoutMs: 2_000 });
 let port = 0;
 
 beforeAll(async () => {
@@ -185,6 +192,11 @@ describe('a handler that throws', () => {
 });
 
 describe('headers', () => {
+  it('sends every Set-Cookie of an answer as its own header, a date with a comma included', async () => {
+    const answer = await raw(`GET /api/v1/test-only/two-cookies HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`);
+    expect(answer.split('\r\n').filter((l) => /^set-cookie:/i.test(l))).toEqual(['set-cookie: a=1; Path=/; HttpOnly', 'set-cookie: b=2; Path=/; Expires=Wed, 01 Dec 2027 10:00:00 GMT']);
+  });
+
   it('keeps request headers that arrive more than once', async () => {
     const cookie = await signIn('helpdesk');
     // Two Cookie headers: the session cookie in the second must still be seen.
