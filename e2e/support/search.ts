@@ -93,6 +93,9 @@ export async function search(
   await expect.poll(() => urlQuery(page), { message: 'the URL holds every criterion before Search' }).toMatchObject(expected);
   await searchForm(page).getByRole('button', { name: 'Search', exact: true }).click();
   await expect(resultGrid(page, type)).toBeVisible();
+  // The grid mounts with its first rows and the rest follow in a transition (aria-busy meanwhile):
+  // a test that moves through the rows waits for all of them.
+  await expect(page.locator('main .results[aria-busy]')).toHaveCount(0);
   expect(urlQuery(page), 'the URL after Search').toMatchObject(expected);
 }
 

@@ -14,7 +14,7 @@ import { isSearchType, SEARCH_CONFIG, SEARCH_TYPE_LIST } from './searchTypes';
 
 export const PAGE_SIZE = 100;
 /** Rows the grid mounts with (a window's worth); the rest of the page follows in a transition. */
-const FIRST_ROWS = 8;
+const FIRST_ROWS = 4;
 type SearchRow = { id: string; status: string } & Record<string, unknown>;
 const FILTER_KEYS = ['q', 'in', 'status', 'type', 'validFrom', 'validTo'] as const;
 
