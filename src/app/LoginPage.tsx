@@ -7,6 +7,7 @@ import { ApiError } from '../api/client';
 import { t, type MessageKey } from '../i18n';
 import { usePageTitle } from '../ui/usePageTitle';
 import { demoControls } from './demo';
+import { CredentialFields } from './CredentialFields';
 import { DemoBannerSlot } from './DemoBannerSlot';
 import { safeNext } from './paths';
 import { signInErrorText } from './signInError';
@@ -29,7 +30,7 @@ export default function LoginPage() {
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<{ username?: string; password?: string }>({});
   const usernameRef = useRef<HTMLInputElement>(null);
-  const ids = { user: useId(), pass: useId(), userErr: useId(), passErr: useId(), formErr: useId(), tenant: useId(), tenantHint: useId(), tenantErr: useId() };
+  const ids = { formErr: useId(), tenant: useId(), tenantHint: useId(), tenantErr: useId() };
   // The picker shows only when there is a choice; without it the backend takes the default tenant.
   const choices = useTenantChoices();
   const tenants = choices.data?.items ?? [];
@@ -83,42 +84,14 @@ export default function LoginPage() {
               {formError}
             </p>
           )}
-          <div className="field">
-            <label htmlFor={ids.user}>{t('login.username')}</label>
-            <input
-              id={ids.user}
-              ref={usernameRef}
-              name="username"
-              autoComplete="username"
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-              aria-invalid={fieldErrors.username ? true : undefined}
-              aria-describedby={fieldErrors.username ? ids.userErr : undefined}
-            />
-            {fieldErrors.username && (
-              <span id={ids.userErr} className="field-error">
-                {fieldErrors.username}
-              </span>
-            )}
-          </div>
-          <div className="field">
-            <label htmlFor={ids.pass}>{t('login.password')}</label>
-            <input
-              id={ids.pass}
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              aria-invalid={fieldErrors.password ? true : undefined}
-              aria-describedby={fieldErrors.password ? ids.passErr : undefined}
-            />
-            {fieldErrors.password && (
-              <span id={ids.passErr} className="field-error">
-                {fieldErrors.password}
-              </span>
-            )}
-          </div>
+          <CredentialFields
+            username={username}
+            password={password}
+            onUsername={setUsername}
+            onPassword={setPassword}
+            errors={fieldErrors}
+            usernameRef={usernameRef}
+          />
           {showPicker && (
             <div className="field tenant-picker">
               <label htmlFor={ids.tenant}>{t('tenants.picker.label')}</label>

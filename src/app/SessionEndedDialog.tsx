@@ -7,6 +7,7 @@ import type { SessionInfo } from '../api/types';
 import { resetClientState, sessionKey, useEndedSession, type EndedSession } from '../access/session';
 import { t } from '../i18n';
 import { notify } from '../ui/toast';
+import { CredentialFields } from './CredentialFields';
 import { paths } from './paths';
 import { signInErrorText } from './signInError';
 
@@ -29,7 +30,7 @@ function SignInAgain({ ended }: { ended: EndedSession }) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const ids = { user: useId(), pass: useId(), err: useId(), text: useId() };
+  const ids = { err: useId(), text: useId() };
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -76,23 +77,7 @@ function SignInAgain({ ended }: { ended: EndedSession }) {
               {error}
             </p>
           )}
-          <div className="field">
-            <label htmlFor={ids.user}>{t('login.username')}</label>
-            <input id={ids.user} name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor={ids.pass}>{t('login.password')}</label>
-            <input
-              id={ids.pass}
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              // The person's name is there already: the password is what they type.
-              autoFocus
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </div>
+          <CredentialFields username={username} password={password} onUsername={setUsername} onPassword={setPassword} focusPassword />
           <div className="dialog-actions">
             <button type="button" className="button secondary" onClick={signOut} disabled={pending}>
               {t('session.ended.signOut')}
