@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { lingui } from '@lingui/vite-plugin';
 
 /**
  * The build manifest names the source files; the bundle check needs it, a web server must not serve
@@ -41,7 +42,8 @@ export const SECURITY_HEADERS = {
 // Demo mode (`--mode demo`) runs the mock backend in a worker and copies MSW's service worker from public/.
 // The production build has no public dir at all, so no mock worker file can reach it.
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), manifestOutOfBuild()],
+  // Lingui compiles the message catalogs (imported with `?lingui`); a broken or missing message fails the build.
+  plugins: [react(), lingui({ failOnCompileError: true, failOnMissing: true }), manifestOutOfBuild()],
   publicDir: mode === 'demo' ? 'public' : false,
   // The demo's page needs of tough-cookie only a jar for its own origin (mocks/demo/cookieJar.ts says why).
   resolve: { alias: mode === 'demo' ? [{ find: 'tough-cookie', replacement: resolve('mocks/demo/cookieJar.ts') }] : [] },

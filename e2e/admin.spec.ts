@@ -97,7 +97,7 @@ test.describe('Admin as the Service administrator', () => {
     const download = page.waitForEvent('download');
     await panel(page).getByRole('button', { name: 'Export CSV' }).click();
     expect((await download).suggestedFilename()).toMatch(/^system-log-.*\.csv$/);
-    await expect(panel(page).getByRole('status').filter({ hasText: '1 entries exported.' })).toBeVisible();
+    await expect(panel(page).getByRole('status').filter({ hasText: '1 entry exported.' })).toBeVisible();
   });
 
   test('configures a connector with field errors, keeps what was typed, saves and tests the connection', async ({ page }) => {
@@ -147,7 +147,7 @@ test.describe('Admin as the Service administrator', () => {
     const run = row(page, 'sync-0005');
     await expect(run).toContainText('as batch-sync');
     await expect(run.getByText('Finished', { exact: true })).toBeVisible({ timeout: 15_000 });
-    await expect(run.getByRole('cell')).toContainText([/Finished/, /service-administrator/, '3', '2', '1', '1 errors']);
+    await expect(run.getByRole('cell')).toContainText([/Finished/, /service-administrator/, '3', '2', '1', '1 error']);
     await expect(panel(page).getByRole('button', { name: 'Start synchronisation' })).toBeEnabled();
   });
 

@@ -95,7 +95,7 @@ async function openQueue(page: Page, count: number | null = QUEUE.total): Promis
 /** Filters the queue by a subject's name and opens its one task. */
 async function openTask(page: Page, subject: string, type = 'Card approval'): Promise<void> {
   await subjectField(page).fill(subject);
-  await expect(resultCount(page)).toHaveText('1 results');
+  await expect(resultCount(page)).toHaveText('1 result');
   await queueRow(page, subject).click();
   await expect(heading(page)).toHaveText(`${type}: ${subject}`);
 }
@@ -118,7 +118,7 @@ async function switchTo(page: Page, username: string): Promise<void> {
 async function expectCardState(page: Page, holder: { personalId: string }, card: { number: string }, status: string): Promise<void> {
   await mainNav(page).getByRole('link', { name: 'Extended Search', exact: true }).click();
   await search(page, { text: holder.personalId });
-  await expect(resultCount(page)).toHaveText('1 results');
+  await expect(resultCount(page)).toHaveText('1 result');
   await dataRows(main(page).getByRole('grid', { name: 'Persons', exact: true })).filter({ hasText: holder.personalId }).click();
   const cards = main(page).getByRole('grid', { name: 'Cards', exact: true });
   const row = dataRows(cards).filter({ hasText: card.number });
@@ -154,7 +154,7 @@ test.describe('Open Tasks queue', () => {
     // Typed key by key, every character stays in the field while the URL follows.
     await subjectField(page).pressSequentially(TASKS.contractor.subject, { timeout: 15_000 });
     await expect(subjectField(page)).toHaveValue(TASKS.contractor.subject);
-    await expect(resultCount(page)).toHaveText('1 results');
+    await expect(resultCount(page)).toHaveText('1 result');
     await expect(page).toHaveURL(/[?&]q=Greta(\+|%20)Kelly/);
     // Two approvals are needed for a contractor's card: "0 of 2".
     await expect(queueRow(page, TASKS.contractor.subject).getByRole('gridcell')).toContainText([TASKS.contractor.subject, '0 of 2', 'Open']);
@@ -162,7 +162,7 @@ test.describe('Open Tasks queue', () => {
     // A reload (or a bookmark) keeps the filters.
     await page.reload();
     // (The demo backend builds its organisation again on a page load: give it time on a busy machine.)
-    await expect(resultCount(page)).toHaveText('1 results', { timeout: 15_000 });
+    await expect(resultCount(page)).toHaveText('1 result', { timeout: 15_000 });
     await expect(subjectField(page)).toHaveValue(TASKS.contractor.subject);
     await expect(statusFilter(page)).toHaveValue('Open');
 
@@ -315,7 +315,7 @@ test.describe('deciding a task', () => {
     await expect(decisionPanel(page).getByRole('button')).toHaveText(['Approve', 'Reject', 'Postpone']);
 
     await main(page).getByRole('link', { name: 'Open Tasks' }).click();
-    await expect(resultCount(page)).toHaveText('1 results');
+    await expect(resultCount(page)).toHaveText('1 result');
     await expect(queueRow(page, task.subject).getByRole('gridcell').last()).toHaveText('Postponed');
     await filters(page).getByRole('button', { name: 'Clear filters' }).click();
     await expect(resultCount(page)).toHaveText(`${QUEUE.total} results`);
@@ -339,7 +339,7 @@ test.describe('deciding a task', () => {
     await expect(toast(page, `Approval 1 of 2 given: ${task.subject}. Another approver must approve too.`)).toBeVisible();
 
     // Back in the queue: still open, "1 of 2".
-    await expect(resultCount(page)).toHaveText('1 results');
+    await expect(resultCount(page)).toHaveText('1 result');
     await expect(queueRow(page, task.subject).getByRole('gridcell')).toContainText([task.subject, '1 of 2', 'Open']);
     await expect(taskCount(page)).toHaveAccessibleName(`${QUEUE.total} open tasks`);
 

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Bundle budget: the JavaScript a browser must load to show the sign-in page (entry chunk, its static
-// imports and the lazily loaded login route), gzip-compressed, against the budget. Prints every figure.
+// imports, the English messages every page needs and the lazily loaded login route), gzip-compressed,
+// against the budget. Prints every figure.
 import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { basename, join } from 'node:path';
 
-const BUDGET_KB = 130;
+// 124.5 kB before the console spoke Swedish; languages may add at most 5 KiB (5.12 kB) to it.
+const BUDGET_KB = 129.6;
 const dir = process.argv[2] ?? 'dist';
 // The build moves its manifest out of the served files (vite.config.ts).
 const manifestPath = join('build-manifest', `${basename(dir)}.json`);
@@ -32,12 +34,18 @@ if (!entryKey || !loginKey) {
   console.error('check-bundle: entry or login chunk not found in the manifest.');
   process.exit(1);
 }
+const startMessages = Object.keys(manifest).filter((k) => /src\/i18n\/locales\/en\/(main|tasks|tenants)\.json/.test(k));
+if (startMessages.length !== 3) {
+  console.error(`check-bundle: expected the three English start catalogs in the manifest, found ${startMessages.length}.`);
+  process.exit(1);
+}
 const entry = closure(entryKey);
+for (const k of startMessages) closure(k, entry);
 const login = new Set([...entry, ...closure(loginKey)]);
 const initial = sizeOf(login);
 
 console.log(`check-bundle (${dir}), gzip sizes:`);
-console.log(`  entry and its static imports: ${kb(sizeOf(entry))} kB`);
+console.log(`  entry, its static imports and the English start messages: ${kb(sizeOf(entry))} kB`);
 console.log(`  + login route:                ${kb(initial - sizeOf(entry))} kB`);
 console.log(`  = sign-in page initial JS:    ${kb(initial)} kB (budget ${BUDGET_KB} kB)`);
 for (const k of Object.keys(manifest).filter((k) => manifest[k].isDynamicEntry).sort()) {

@@ -2,9 +2,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { setDemoControls } from './app/demo';
+import { initI18n } from './i18n';
 import './styles.css';
 
 async function boot() {
+  // The messages of the chosen language load while the demo backend starts.
+  const messages = initI18n();
   if (import.meta.env.VITE_DEMO === 'true') {
     // Loaded only in demo mode; the app renders after the worker is ready, or first requests escape the mock.
     // The banner comes with it, so it is on the first paint rather than shifting the page later.
@@ -17,6 +20,7 @@ async function boot() {
       registrations.filter((r) => r.active?.scriptURL.endsWith('/mockServiceWorker.js')).map((r) => r.unregister()),
     );
   }
+  await messages;
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App />

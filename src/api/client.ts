@@ -1,3 +1,4 @@
+import { intlLocale } from '../i18n';
 import type { Problem } from './types';
 
 /** Base of the API: same origin in the demo, `VITE_API_BASE_URL` against a real backend. */
@@ -50,7 +51,8 @@ export async function apiFetch<T>(path: string, options: RequestOptions = {}): P
 
 async function send<T>(path: string, options: RequestOptions): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  // The backend answers in the console's language where it has words of its own, and sorts text by it.
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', 'Accept-Language': intlLocale() };
   if (method !== 'GET') headers['X-Requested-With'] = 'prime-console';
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;

@@ -22,11 +22,7 @@ const routeObjects: RouteObject[] = [
         const View = lazy(route.load);
         return {
           path: route.path,
-          element: (
-            <Guard route={route}>
-              <View />
-            </Guard>
-          ),
+          element: <Guard route={route} View={View} />,
           errorElement: <RouteError inShell />,
         };
       }),

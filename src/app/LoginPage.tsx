@@ -4,7 +4,8 @@ import { ROLES, type RoleDefinition } from '../access/model';
 import { DEMO_ACCOUNTS, toKebab } from '../access/personas';
 import { useSession, useSignIn, useTenantChoices } from '../access/session';
 import { ApiError } from '../api/client';
-import { t, type MessageKey } from '../i18n';
+import { t, useLocale, type MessageKey } from '../i18n';
+import { LanguagePicker } from './LanguagePicker';
 import { usePageTitle } from '../ui/usePageTitle';
 import { demoControls } from './demo';
 import { CredentialFields } from './CredentialFields';
@@ -21,6 +22,7 @@ const GROUPS: Group[] = ['PRIME', 'self-service', 'Digital ID', 'system', 'combi
 const COMBINED: Record<string, MessageKey> = { 'multi-role': 'login.multiRole', 'role-batch-officer': 'login.roleBatchOfficer' };
 
 export default function LoginPage() {
+  useLocale();
   usePageTitle(t('login.title'));
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
@@ -77,6 +79,7 @@ export default function LoginPage() {
     <DemoBannerSlot />
     <main id="main" className="login">
       <div className="login-card">
+        <LanguagePicker className="login-language" />
         <h1>{t('login.title')}</h1>
         <form onSubmit={onSubmit} noValidate aria-describedby={formError ? ids.formErr : undefined}>
           {formError && (

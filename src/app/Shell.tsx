@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { findRole, meets } from '../access/model';
 import { useSession, useSignOut } from '../access/session';
-import { t } from '../i18n';
+import { t, useLocale } from '../i18n';
+import { LanguagePicker } from './LanguagePicker';
 import { DemoBannerSlot } from './DemoBannerSlot';
 import { paths } from './paths';
 import { AllowedRoutesContext } from './routeContext';
@@ -20,6 +21,7 @@ export default function Shell() {
   const location = useLocation();
   const navigate = useNavigate();
   const signOut = useSignOut();
+  useLocale();
   const allowed = useMemo(() => (session ? ROUTES.filter((r) => meets(session, r.requires)) : []), [session]);
 
   if (isPending) return <Loading />;
@@ -56,6 +58,7 @@ export default function Shell() {
               {roleNames}
             </span>
           </div>
+          <LanguagePicker className="topbar-language" />
           <button
             type="button"
             className="button secondary"

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, isRouteErrorResponse, useRouteError } from 'react-router-dom';
-import { t } from '../i18n';
+import { t, useLocale } from '../i18n';
 import { paths } from './paths';
 import { usePageTitle } from '../ui/usePageTitle';
 
@@ -20,6 +20,7 @@ export function AccessDeniedPage({ right }: { right: string }) {
 }
 
 export function NotFoundPage() {
+  useLocale();
   usePageTitle(t('notFound.title'));
   return (
     <section className="status-page">
@@ -38,6 +39,7 @@ export function NotFoundPage() {
  */
 export function RouteError({ inShell = false }: { inShell?: boolean }) {
   const error = useRouteError();
+  useLocale();
   const [reference] = useState(() => crypto.randomUUID().slice(0, 8));
   useEffect(() => {
     console.error(`[${reference}]`, error);

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Requirement } from '../access/model';
-import { addMessages, type MessageKey, type Messages } from '../i18n';
+import { loadMessages, type CatalogPart, type MessageKey } from '../i18n';
 import { paths } from './paths';
 
 /**
@@ -18,19 +18,16 @@ export interface ConsoleRoute {
   load: () => Promise<{ default: ComponentType }>;
 }
 
-/** A view whose messages come in a chunk of their own: they are joined to the catalog before the view's code runs. */
+/** A view whose messages come in chunks of their own: they are loaded, in the active language, before the view renders. */
 const withMessages =
-  (messages: () => Promise<{ default: Partial<Messages> }>, view: () => Promise<{ default: ComponentType }>) =>
+  (messages: CatalogPart[], view: () => Promise<{ default: ComponentType }>) =>
   async () => {
-    addMessages((await messages()).default);
-    return view();
+    const [, page] = await Promise.all([loadMessages(...messages), view()]);
+    return page;
   };
-const batchMessages = () => import('../i18n/en-batch');
-const userMessages = () => import('../i18n/en-users');
-const selfServiceMessages = async () => {
-  const [own, credentials] = await Promise.all([import('../i18n/en-self-service'), import('../i18n/en-self-service-credentials')]);
-  return { default: { ...own.default, ...credentials.default } };
-};
+const batchMessages: CatalogPart[] = ['batch'];
+const userMessages: CatalogPart[] = ['users'];
+const selfServiceMessages: CatalogPart[] = ['self-service', 'self-service-credentials'];
 
 export const ROUTES: readonly ConsoleRoute[] = [
   { path: paths.start(), requires: { signedIn: true }, nav: 'nav.start', load: () => import('./StartPage') },
@@ -41,11 +38,11 @@ export const ROUTES: readonly ConsoleRoute[] = [
   { path: paths.batchOrders(), requires: { right: 'Batch Orders' }, nav: 'nav.batchOrders', startAction: 'start.batchOrders', load: withMessages(batchMessages, () => import('../features/batch-orders/BatchOrdersPage')) },
   { path: '/batch-orders/new', requires: { right: 'Batch Orders' }, nav: 'nav.batchOrders', hidden: true, load: withMessages(batchMessages, () => import('../features/batch-orders/NewOrderPage')) },
   { path: '/batch-orders/:id', requires: { right: 'Batch Orders' }, nav: 'nav.batchOrders', hidden: true, load: withMessages(batchMessages, () => import('../features/batch-orders/OrderPage')) },
-  { path: paths.admin(), requires: { right: 'Admin' }, nav: 'nav.admin', startAction: 'start.admin', load: withMessages(() => import('../i18n/en-admin'), () => import('../features/admin/AdminPage')) },
+  { path: paths.admin(), requires: { right: 'Admin' }, nav: 'nav.admin', startAction: 'start.admin', load: withMessages(['admin'], () => import('../features/admin/AdminPage')) },
   { path: paths.roles(), requires: { right: 'Roles' }, nav: 'nav.roles', startAction: 'start.roles', load: withMessages(userMessages, () => import('../features/roles/RolesPage')) },
   { path: '/roles/:id', requires: { right: 'Roles' }, nav: 'nav.roles', hidden: true, load: withMessages(userMessages, () => import('../features/roles/RolePage')) },
   { path: paths.users(), requires: { right: 'User Administration' }, nav: 'nav.users', startAction: 'start.users', load: withMessages(userMessages, () => import('../features/users/UsersPage')) },
   { path: '/users/:id', requires: { right: 'User Administration' }, nav: 'nav.users', hidden: true, load: withMessages(userMessages, () => import('../features/users/UserPage')) },
   { path: paths.selfService(), requires: { right: 'Self-Service' }, nav: 'nav.selfService', startAction: 'start.selfService', load: withMessages(selfServiceMessages, () => import('../features/self-service/SelfServicePage')) },
-  { path: paths.digitalId(), requires: { right: 'Digital ID' }, nav: 'nav.digitalId', startAction: 'start.digitalId', load: withMessages(() => import('../i18n/en-digital-id'), () => import('../features/digital-id/DigitalIdPage')) },
+  { path: paths.digitalId(), requires: { right: 'Digital ID' }, nav: 'nav.digitalId', startAction: 'start.digitalId', load: withMessages(['digital-id'], () => import('../features/digital-id/DigitalIdPage')) },
 ];

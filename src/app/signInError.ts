@@ -5,7 +5,7 @@ import { t } from '../i18n';
 function lockedOutText(err: ApiError): string {
   const seconds = Number(err.problem.retryAfter ?? 60);
   const minutes = Math.max(1, Math.ceil(seconds / 60));
-  return minutes === 1 ? t('login.lockedOutOne') : t('login.lockedOut', { minutes });
+  return t('login.lockedOut', { minutes });
 }
 
 /** What a refused sign-in tells the person (the sign-in page and the sign-in-again dialog say the same). */

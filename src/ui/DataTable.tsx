@@ -1,4 +1,5 @@
 import { memo, type Key, type ReactNode } from 'react';
+import { t, useLocale, type MessageKey } from '../i18n';
 import {
   Cell,
   Column,
@@ -13,7 +14,8 @@ import {
 
 export interface ColumnDef<T> {
   id: string;
-  header: string;
+  /** Translated when the table renders, so the column names follow a change of language. */
+  header: MessageKey;
   cell: (row: T) => ReactNode;
   sortable?: boolean;
   isRowHeader?: boolean;
@@ -48,6 +50,8 @@ function DataTableView<T extends { id: string }>({
   onRowAction?: (id: string) => void;
   virtual?: boolean;
 }) {
+  // Memoised below, so it listens to the language itself.
+  useLocale();
   const descriptor: SortDescriptor | undefined = sort
     ? { column: sort.field, direction: sort.dir === 'asc' ? 'ascending' : 'descending' }
     : undefined;
@@ -64,7 +68,7 @@ function DataTableView<T extends { id: string }>({
           <Column key={c.id} id={c.id} isRowHeader={c.isRowHeader ?? i === 0} allowsSorting={!!c.sortable && !!onSortChange}>
             {({ allowsSorting, sortDirection }) => (
               <span className="col-head">
-                {c.header}
+                {t(c.header)}
                 {allowsSorting && (
                   <span aria-hidden="true" className="sort-icon">
                     {sortDirection === 'ascending' ? '▲' : sortDirection === 'descending' ? '▼' : '↕'}

@@ -1,6 +1,15 @@
 import { useId, useState } from 'react';
 import { Button } from 'react-aria-components';
-import { t } from '../i18n';
+import type { ActionEffect } from '../api/types';
+import { t, tDynamic } from '../i18n';
+import { statusLabel } from './StatusBadge';
+
+/** A reason as the backend names it, in the active language (the value sent stays the backend's). */
+export const reasonLabel = (reason: string) => tDynamic(`reason.${reason}`, reason);
+
+/** One effect of an action ("3 cards will be locked") in the active language. */
+export const effectText = (e: ActionEffect): string =>
+  tDynamic(`effect.${e.code}`, e.code, { count: e.count ?? 0, to: e.to ? statusLabel(e.to) : '' });
 
 /** A required choice of reason in a dialog's form, its error tied to it; `id` lets the form focus it. */
 export function ReasonSelect({
@@ -31,7 +40,7 @@ export function ReasonSelect({
         <option value="">{placeholder}</option>
         {reasons.map((r) => (
           <option key={r} value={r}>
-            {r}
+            {reasonLabel(r)}
           </option>
         ))}
       </select>

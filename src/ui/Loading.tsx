@@ -1,6 +1,7 @@
-import { t } from '../i18n';
+import { t, useLocale } from '../i18n';
 
 export function Loading() {
+  useLocale();
   return (
     <p className="loading" role="status">
       {t('app.loading')}

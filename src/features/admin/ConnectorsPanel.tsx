@@ -59,7 +59,7 @@ export function ConnectorsPanel() {
                 <th scope="row">
                   {c.name}
                   <span className="cell-note">
-                    <StatusBadge status={c.enabled ? t('admin.connector.enabled') : t('admin.connector.disabled')} />
+                    <StatusBadge status={c.enabled ? 'Enabled' : 'Disabled'} />
                   </span>
                 </th>
                 <td>{connectorTypeLabel(c.type)}</td>

@@ -33,12 +33,12 @@ const changes = (before?: AuditValues, after?: AuditValues) => {
 };
 
 const columns: ColumnDef<AuditLogEntry>[] = [
-  { id: 'at', header: t('admin.col.when'), cell: (e) => formatDateTime(e.at), isRowHeader: true },
-  { id: 'actor', header: t('admin.col.actor'), cell: (e) => e.actor },
-  { id: 'action', header: t('admin.col.action'), cell: (e) => e.action },
+  { id: 'at', header: 'admin.col.when', cell: (e) => formatDateTime(e.at), isRowHeader: true },
+  { id: 'actor', header: 'admin.col.actor', cell: (e) => e.actor },
+  { id: 'action', header: 'admin.col.action', cell: (e) => e.action },
   {
     id: 'target',
-    header: t('admin.col.object'),
+    header: 'admin.col.object',
     cell: (e) => (
       <>
         {e.target}
@@ -46,10 +46,10 @@ const columns: ColumnDef<AuditLogEntry>[] = [
       </>
     ),
   },
-  { id: 'outcome', header: t('admin.col.outcome'), cell: (e) => <StatusBadge status={e.outcome} /> },
+  { id: 'outcome', header: 'admin.col.outcome', cell: (e) => <StatusBadge status={e.outcome} /> },
   {
     id: 'detail',
-    header: t('admin.col.detail'),
+    header: 'admin.col.detail',
     cell: (e) => (
       <span className="admin-break">
         {e.detail}

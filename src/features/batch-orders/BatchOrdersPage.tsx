@@ -23,12 +23,12 @@ const PAGE_SIZE = 25;
 export const listProgress = (b: BatchOrder) => t('batch.list.progress', { processed: b.processedCount, total: b.itemCount, failed: b.failedCount });
 
 const columns: ColumnDef<BatchOrder>[] = [
-  { id: 'id', header: t('col.order'), cell: (b) => b.id },
-  { id: 'type', header: t('col.orderType'), cell: (b) => typeLabel(b.type), sortable: true },
-  { id: 'status', header: t('col.status'), cell: (b) => <StatusBadge status={b.status} />, sortable: true },
-  { id: 'progress', header: t('col.progress'), cell: listProgress },
-  { id: 'createdBy', header: t('col.createdBy'), cell: (b) => b.createdBy.displayName },
-  { id: 'createdAt', header: t('col.created'), cell: (b) => formatDateTime(b.createdAt), sortable: true },
+  { id: 'id', header: 'col.order', cell: (b) => b.id },
+  { id: 'type', header: 'col.orderType', cell: (b) => typeLabel(b.type), sortable: true },
+  { id: 'status', header: 'col.status', cell: (b) => <StatusBadge status={b.status} />, sortable: true },
+  { id: 'progress', header: 'col.progress', cell: listProgress },
+  { id: 'createdBy', header: 'col.createdBy', cell: (b) => b.createdBy.displayName },
+  { id: 'createdAt', header: 'col.created', cell: (b) => formatDateTime(b.createdAt), sortable: true },
 ];
 
 /**

@@ -23,13 +23,13 @@ const LIST_PATH = '/batch-orders';
 const VIRTUAL_FROM = 100;
 
 const failedCols: ColumnDef<BatchItem>[] = [
-  { id: 'label', header: t('batch.col.item'), cell: (i) => i.label },
-  { id: 'reason', header: t('col.reason'), cell: (i) => i.reason ?? '–' },
-  { id: 'attempts', header: t('batch.col.attempts'), cell: (i) => formatNumber(i.attempts) },
+  { id: 'label', header: 'batch.col.item', cell: (i) => i.label },
+  { id: 'reason', header: 'col.reason', cell: (i) => i.reason ?? '–' },
+  { id: 'attempts', header: 'batch.col.attempts', cell: (i) => formatNumber(i.attempts) },
 ];
 const skippedCols: ColumnDef<BatchItem>[] = [
-  { id: 'label', header: t('batch.col.item'), cell: (i) => i.label },
-  { id: 'reason', header: t('col.reason'), cell: (i) => i.reason ?? '–' },
+  { id: 'label', header: 'batch.col.item', cell: (i) => i.label },
+  { id: 'reason', header: 'col.reason', cell: (i) => i.reason ?? '–' },
 ];
 
 export function actionLabel(config: OrderTypeConfig, action: OrderAction): string {

@@ -1,5 +1,6 @@
 import { Cell, Checkbox, Column, Row, Table, TableBody, TableHeader, type Selection } from 'react-aria-components';
 import type { ColumnDef } from '../../ui/DataTable';
+import { t } from '../../i18n';
 import type { SourceRow } from './orderTypes';
 
 function SelectBox() {
@@ -55,7 +56,7 @@ export function SelectionTable({
           </Column>
           {columns.map((c) => (
             <Column key={c.id} id={c.id} isRowHeader={!!c.isRowHeader}>
-              {c.header}
+              {t(c.header)}
             </Column>
           ))}
         </TableHeader>

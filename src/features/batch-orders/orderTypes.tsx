@@ -2,7 +2,7 @@ import type { Permission } from '../../access/model';
 import type { BatchOrderType, PersonRef } from '../../api/types';
 import { formatDate, t, tDynamic, type MessageKey } from '../../i18n';
 import type { ColumnDef } from '../../ui/DataTable';
-import { StatusBadge } from '../../ui/StatusBadge';
+import { StatusBadge, statusLabel } from '../../ui/StatusBadge';
 
 /** A row of the object table: every source collection has `id` and `status`; the rest is read per source. */
 export type SourceRow = { id: string; status: string } & Record<string, unknown>;
@@ -12,7 +12,7 @@ export type Source = 'cards' | 'temporary-cards' | 'persons' | 'users';
 export interface SourceConfig {
   path: string;
   /** The objects with their count, e.g. "{count} cards" (one and other). */
-  noun: { one: MessageKey; other: MessageKey };
+  noun: MessageKey;
   textLabel: MessageKey;
   /** The name of the table the objects are ticked in. */
   tableLabel: MessageKey;
@@ -58,60 +58,60 @@ export const SOURCES: Record<Source, SourceConfig> = {
   cards: {
     path: '/cards',
     tableLabel: 'search.type.cards',
-    noun: { one: 'batch.noun.cards.one', other: 'batch.noun.cards.other' },
+    noun: 'batch.noun.cards',
     textLabel: 'search.text.cards',
     statuses: ['Approved', 'Failed', 'Registered', 'Requested', 'Rejected', 'Aborted', 'Issued', 'Active', 'Inactive', 'Locked', 'Expired'],
     kindFilter: { label: 'search.cardType', options: kinds },
     columns: [
-      { id: 'number', header: t('col.cardNumber'), cell: (r) => text(r.number), isRowHeader: true },
-      { id: 'holder', header: t('col.holder'), cell: holder },
-      { id: 'type', header: t('col.type'), cell: (r) => tDynamic(`type.${text(r.type)}`, text(r.type)) },
-      { id: 'status', header: t('col.status'), cell: badge },
-      { id: 'validTo', header: t('col.validTo'), cell: (r) => (r.validTo ? formatDate(text(r.validTo)) : '–') },
+      { id: 'number', header: 'col.cardNumber', cell: (r) => text(r.number), isRowHeader: true },
+      { id: 'holder', header: 'col.holder', cell: holder },
+      { id: 'type', header: 'col.type', cell: (r) => tDynamic(`type.${text(r.type)}`, text(r.type)) },
+      { id: 'status', header: 'col.status', cell: badge },
+      { id: 'validTo', header: 'col.validTo', cell: (r) => (r.validTo ? formatDate(text(r.validTo)) : '–') },
     ],
     label: (r) => text(r.number),
   },
   'temporary-cards': {
     path: '/temporary-cards',
     tableLabel: 'search.type.temporary-cards',
-    noun: { one: 'batch.noun.temporary-cards.one', other: 'batch.noun.temporary-cards.other' },
+    noun: 'batch.noun.temporary-cards',
     textLabel: 'search.text.temporary-cards',
     statuses: ['Requested', 'Failed', 'Unassigned', 'Assigned', 'Expired', 'Locked', 'Aborted'],
     columns: [
-      { id: 'number', header: t('col.cardNumber'), cell: (r) => text(r.number), isRowHeader: true },
-      { id: 'holder', header: t('col.holder'), cell: holder },
-      { id: 'status', header: t('col.status'), cell: badge },
-      { id: 'validTo', header: t('col.validTo'), cell: (r) => (r.validTo ? formatDate(text(r.validTo)) : '–') },
+      { id: 'number', header: 'col.cardNumber', cell: (r) => text(r.number), isRowHeader: true },
+      { id: 'holder', header: 'col.holder', cell: holder },
+      { id: 'status', header: 'col.status', cell: badge },
+      { id: 'validTo', header: 'col.validTo', cell: (r) => (r.validTo ? formatDate(text(r.validTo)) : '–') },
     ],
     label: (r) => text(r.number),
   },
   persons: {
     path: '/persons',
     tableLabel: 'search.type.persons',
-    noun: { one: 'batch.noun.persons.one', other: 'batch.noun.persons.other' },
+    noun: 'batch.noun.persons',
     textLabel: 'search.text.persons',
     statuses: ['Active', 'Registered', 'Inactive', 'Locked'],
     kindFilter: { label: 'search.personType', options: kinds },
     columns: [
-      { id: 'name', header: t('col.name'), cell: (r) => `${text(r.lastName)}, ${text(r.firstName)}`, isRowHeader: true },
-      { id: 'personalId', header: t('col.personalId'), cell: (r) => text(r.personalId) },
-      { id: 'orgUnit', header: t('col.orgUnit'), cell: (r) => text(r.orgUnit) },
-      { id: 'type', header: t('col.type'), cell: (r) => tDynamic(`type.${text(r.type)}`, text(r.type)) },
-      { id: 'status', header: t('col.status'), cell: badge },
+      { id: 'name', header: 'col.name', cell: (r) => `${text(r.lastName)}, ${text(r.firstName)}`, isRowHeader: true },
+      { id: 'personalId', header: 'col.personalId', cell: (r) => text(r.personalId) },
+      { id: 'orgUnit', header: 'col.orgUnit', cell: (r) => text(r.orgUnit) },
+      { id: 'type', header: 'col.type', cell: (r) => tDynamic(`type.${text(r.type)}`, text(r.type)) },
+      { id: 'status', header: 'col.status', cell: badge },
     ],
     label: (r) => text(r.displayName),
   },
   users: {
     path: '/users',
     tableLabel: 'batch.source.users',
-    noun: { one: 'batch.noun.users.one', other: 'batch.noun.users.other' },
+    noun: 'batch.noun.users',
     textLabel: 'users.filter',
     statuses: [],
     columns: [
-      { id: 'username', header: t('col.username'), cell: (r) => text(r.username), isRowHeader: true },
-      { id: 'displayName', header: t('col.name'), cell: (r) => text(r.displayName) },
-      { id: 'status', header: t('col.status'), cell: badge },
-      { id: 'roles', header: t('col.roles'), cell: (r) => (Array.isArray(r.roles) ? r.roles.join(', ') : '') },
+      { id: 'username', header: 'col.username', cell: (r) => text(r.username), isRowHeader: true },
+      { id: 'displayName', header: 'col.name', cell: (r) => text(r.displayName) },
+      { id: 'status', header: 'col.status', cell: badge },
+      { id: 'roles', header: 'col.roles', cell: (r) => (Array.isArray(r.roles) ? r.roles.join(', ') : '') },
     ],
     label: (r) => text(r.username),
   },
@@ -131,7 +131,7 @@ export const ORDER_TYPES: readonly OrderTypeConfig[] = [
     byCriteria: true,
     effects: ['batch.effect.produce-cards', 'batch.effect.produceFails', 'batch.effect.background'],
     skipRule: 'batch.skipRule.produce-cards',
-    skipReason: notIn(['Approved', 'Failed'], (status) => t('batch.skip.card', { status })),
+    skipReason: notIn(['Approved', 'Failed'], (status) => t('batch.skip.card', { status: statusLabel(status) })),
   },
   {
     type: 'request-cards',
@@ -142,7 +142,7 @@ export const ORDER_TYPES: readonly OrderTypeConfig[] = [
     byCriteria: true,
     effects: ['batch.effect.request-cards', 'batch.effect.background'],
     skipRule: 'batch.skipRule.request-cards',
-    skipReason: notIn(['Active'], (status) => t('batch.skip.person', { status })),
+    skipReason: notIn(['Active'], (status) => t('batch.skip.person', { status: statusLabel(status) })),
   },
   {
     type: 'issue-temporary-cards',
@@ -153,7 +153,7 @@ export const ORDER_TYPES: readonly OrderTypeConfig[] = [
     byCriteria: true,
     effects: ['batch.effect.issue-temporary-cards', 'batch.effect.produceFails', 'batch.effect.background'],
     skipRule: 'batch.skipRule.issue-temporary-cards',
-    skipReason: notIn(['Requested', 'Failed'], (status) => t('batch.skip.temporaryCard', { status })),
+    skipReason: notIn(['Requested', 'Failed'], (status) => t('batch.skip.temporaryCard', { status: statusLabel(status) })),
   },
   {
     type: 'reset-passwords',
@@ -164,7 +164,7 @@ export const ORDER_TYPES: readonly OrderTypeConfig[] = [
     byCriteria: true,
     effects: ['batch.effect.reset-passwords', 'batch.effect.background'],
     skipRule: 'batch.skipRule.reset-passwords',
-    skipReason: notIn(['Active'], (status) => t('batch.skip.person', { status })),
+    skipReason: notIn(['Active'], (status) => t('batch.skip.person', { status: statusLabel(status) })),
   },
   {
     type: 'edit-roles',
@@ -188,7 +188,7 @@ export const isOrderType = (v: string | null | undefined): v is BatchOrderType =
 export const typeLabel = (type: BatchOrderType) => tDynamic(`batch.type.${type}`, type);
 
 /** "85 cards", "1 person": the count with the source's noun. */
-export const countOf = (source: Source, count: number) => t(SOURCES[source].noun[count === 1 ? 'one' : 'other'], { count });
+export const countOf = (source: Source, count: number) => t(SOURCES[source].noun, { count });
 
 /** "Start production" for production orders, "Run" for the others. */
 export const runLabel = (c: OrderTypeConfig) => t(c.production ? 'batch.action.startProduction' : 'batch.action.run');

@@ -13,7 +13,7 @@ import './roles.css';
 const columns: ColumnDef<RoleInfo>[] = [
   {
     id: 'name',
-    header: t('col.role'),
+    header: 'col.role',
     cell: (r) => (
       <>
         <strong>{r.name}</strong>
@@ -22,11 +22,11 @@ const columns: ColumnDef<RoleInfo>[] = [
       </>
     ),
   },
-  { id: 'id', header: t('col.reference'), cell: (r) => <code>{r.id}</code> },
-  { id: 'area', header: t('roles.area'), cell: (r) => r.area },
-  { id: 'rights', header: t('col.rights'), cell: (r) => r.rights.join(', ') || '–' },
-  { id: 'permissions', header: t('col.permissions'), cell: (r) => r.permissions.join(', ') },
-  { id: 'holders', header: t('roles.col.holders'), cell: (r) => t('roles.holderCount', { count: r.holders.length }) },
+  { id: 'id', header: 'col.reference', cell: (r) => <code>{r.id}</code> },
+  { id: 'area', header: 'roles.area', cell: (r) => r.area },
+  { id: 'rights', header: 'col.rights', cell: (r) => r.rights.join(', ') || '–' },
+  { id: 'permissions', header: 'col.permissions', cell: (r) => r.permissions.join(', ') },
+  { id: 'holders', header: 'roles.col.holders', cell: (r) => t('roles.holderCount', { count: r.holders.length }) },
 ];
 
 const AREAS: readonly RoleInfo['area'][] = ['PRIME', 'Digital ID'];

@@ -5,6 +5,7 @@ import { ApiError } from '../../api/client';
 import { collectionQuery } from '../../api/collection';
 import type { ActionDetail, Person, SearchType } from '../../api/types';
 import { t, tDynamic } from '../../i18n';
+import { effectText, reasonLabel } from '../../ui/DialogParts';
 import { notify } from '../../ui/toast';
 import { runAction, searchKeys, type ObjectDetail } from './objectApi';
 
@@ -18,11 +19,6 @@ const OBJECT_KIND: Partial<Record<SearchType, string>> = {
 export const actionLabel = (type: SearchType, action: string) =>
   tDynamic(`action.${OBJECT_KIND[type] ?? type}.${action}`, action.replace(/-/g, ' '));
 
-function effectText(e: ActionDetail['effects'][number]): string {
-  return tDynamic(`effect.${e.code}`, e.code)
-    .replace('{count}', String(e.count ?? ''))
-    .replace('{to}', e.to ?? '');
-}
 
 /**
  * Confirms an action: says what will happen (cascades included), asks for the reason where one is
@@ -112,7 +108,7 @@ export function ActionDialog({
                 <option value="">{t('action.chooseReason')}</option>
                 {detail.reasons.map((r) => (
                   <option key={r} value={r}>
-                    {r}
+                    {reasonLabel(r)}
                   </option>
                 ))}
               </select>

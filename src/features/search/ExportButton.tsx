@@ -26,7 +26,7 @@ export function ExportButton({ type, params, total }: { type: SearchType; params
         if (res.items.length < 200) break;
       }
       const csv = toCsv(
-        config.columns.map((c) => c.header),
+        config.columns.map((c) => t(c.header)),
         rows.slice(0, wanted).map((r) => config.columns.map((c) => c.text(r as never))),
       );
       const href = URL.createObjectURL(new Blob([`\ufeff${csv}`], { type: 'text/csv;charset=utf-8' }));

@@ -104,31 +104,31 @@ function facts(type: SearchType, o: ObjectDetail): [string, ReactNode][] {
 }
 
 const cardCols: ColumnDef<Card | TemporaryCard>[] = [
-  { id: 'number', header: t('col.cardNumber'), cell: (c) => c.number },
-  { id: 'status', header: t('col.status'), cell: (c) => <StatusBadge status={c.status} /> },
-  { id: 'validTo', header: t('col.validTo'), cell: (c) => formatDate(c.validTo) },
+  { id: 'number', header: 'col.cardNumber', cell: (c) => c.number },
+  { id: 'status', header: 'col.status', cell: (c) => <StatusBadge status={c.status} /> },
+  { id: 'validTo', header: 'col.validTo', cell: (c) => formatDate(c.validTo) },
 ];
 const certCols: ColumnDef<Pick<Certificate, 'id' | 'type' | 'status'> & Partial<Certificate>>[] = [
-  { id: 'type', header: t('col.certificate'), cell: (c) => c.type },
-  { id: 'serial', header: t('col.serial'), cell: (c) => (c.serialNumber ? <code>{c.serialNumber}</code> : '–') },
-  { id: 'status', header: t('col.status'), cell: (c) => <StatusBadge status={c.status} /> },
+  { id: 'type', header: 'col.certificate', cell: (c) => c.type },
+  { id: 'serial', header: 'col.serial', cell: (c) => (c.serialNumber ? <code>{c.serialNumber}</code> : '–') },
+  { id: 'status', header: 'col.status', cell: (c) => <StatusBadge status={c.status} /> },
 ];
 const credCols: ColumnDef<Credential>[] = [
-  { id: 'label', header: t('col.credential'), cell: (c) => c.label },
-  { id: 'status', header: t('col.status'), cell: (c) => <StatusBadge status={c.status} /> },
+  { id: 'label', header: 'col.credential', cell: (c) => c.label },
+  { id: 'status', header: 'col.status', cell: (c) => <StatusBadge status={c.status} /> },
 ];
 const requestCols: ColumnDef<CardRequest>[] = [
-  { id: 'createdAt', header: t('col.created'), cell: (r) => formatDateTime(r.createdAt) },
-  { id: 'requestedBy', header: t('col.requestedBy'), cell: (r) => r.requestedBy.displayName },
-  { id: 'status', header: t('col.status'), cell: (r) => <StatusBadge status={r.status} /> },
+  { id: 'createdAt', header: 'col.created', cell: (r) => formatDateTime(r.createdAt) },
+  { id: 'requestedBy', header: 'col.requestedBy', cell: (r) => r.requestedBy.displayName },
+  { id: 'status', header: 'col.status', cell: (r) => <StatusBadge status={r.status} /> },
 ];
 const historyCols = (type: SearchType): ColumnDef<HistoryEntry>[] => [
-  { id: 'at', header: t('col.when'), cell: (h) => formatDateTime(h.at) },
-  { id: 'who', header: t('col.who'), cell: (h) => h.actor.displayName },
-  { id: 'what', header: t('col.what'), cell: (h) => actionLabel(type, h.action) },
-  { id: 'change', header: t('col.change'), cell: (h) => (h.before || h.after ? `${h.before ?? '–'} → ${h.after ?? '–'}` : '–') },
-  { id: 'reason', header: t('col.reason'), cell: (h) => h.reason ?? h.detail ?? '' },
-  { id: 'outcome', header: t('col.outcome'), cell: (h) => tDynamic(`object.outcome.${h.outcome}`, h.outcome) },
+  { id: 'at', header: 'col.when', cell: (h) => formatDateTime(h.at) },
+  { id: 'who', header: 'col.who', cell: (h) => h.actor.displayName },
+  { id: 'what', header: 'col.what', cell: (h) => actionLabel(type, h.action) },
+  { id: 'change', header: 'col.change', cell: (h) => (h.before || h.after ? `${h.before ?? '–'} → ${h.after ?? '–'}` : '–') },
+  { id: 'reason', header: 'col.reason', cell: (h) => h.reason ?? h.detail ?? '' },
+  { id: 'outcome', header: 'col.outcome', cell: (h) => tDynamic(`object.outcome.${h.outcome}`, h.outcome) },
 ];
 
 function Related({ type, o }: { type: SearchType; o: ObjectDetail }) {

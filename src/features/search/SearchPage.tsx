@@ -7,6 +7,7 @@ import { t } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { Pager } from '../../ui/Pager';
 import { QueryState } from '../../ui/QueryState';
+import { statusLabel } from '../../ui/StatusBadge';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useUrlParams } from '../../ui/useUrlParams';
 import { ExportButton } from './ExportButton';
@@ -124,7 +125,7 @@ export default function SearchPage() {
                   <option value="">{t(f.anyLabel ?? 'search.anyStatus')}</option>
                   {f.options!.map((o) => (
                     <option key={o.value} value={o.value}>
-                      {o.label}
+                      {o.label ? t(o.label) : statusLabel(o.value)}
                     </option>
                   ))}
                 </select>

@@ -9,7 +9,7 @@ import type {
   SearchType,
   TemporaryCard,
 } from '../../api/types';
-import { formatDate, formatDateTime, t, tDynamic, type MessageKey } from '../../i18n';
+import { formatDate, formatDateTime, tDynamic, type MessageKey } from '../../i18n';
 import type { ColumnDef } from '../../ui/DataTable';
 import { StatusBadge } from '../../ui/StatusBadge';
 
@@ -22,7 +22,8 @@ export interface FilterDef {
   key: string;
   label: MessageKey;
   kind: 'select' | 'date';
-  options?: { value: string; label: string }[];
+  /** A value with a message of its own, or a state (shown by its name in the active language). */
+  options?: { value: string; label?: MessageKey }[];
   anyLabel?: MessageKey;
 }
 
@@ -39,7 +40,7 @@ type AnyRow = SearchRow<{ id: string; status: string }> & Record<string, unknown
 
 const col = <T,>(id: string, header: MessageKey, text: (r: T) => string, opts: { sortable?: boolean; badge?: boolean } = {}): SearchColumn<AnyRow> => ({
   id,
-  header: t(header),
+  header,
   text: text as unknown as (r: AnyRow) => string,
   cell: (opts.badge ? (r: T) => <StatusBadge status={text(r)} /> : text) as unknown as (r: AnyRow) => string,
   sortable: opts.sortable ?? false,
@@ -50,19 +51,19 @@ const status = (values: string[]): FilterDef => ({
   label: 'search.status',
   kind: 'select',
   anyLabel: 'search.anyStatus',
-  options: values.map((v) => ({ value: v, label: v })),
+  options: values.map((v) => ({ value: v })),
 });
-const typeFilter = (label: MessageKey, values: [string, string][]): FilterDef => ({
+const typeFilter = (label: MessageKey, values: [string, MessageKey][]): FilterDef => ({
   key: 'type',
   label,
   kind: 'select',
   anyLabel: 'search.anyType',
   options: values.map(([value, l]) => ({ value, label: l })),
 });
-const PERSON_TYPES: [string, string][] = [
-  ['employee', t('type.employee')],
-  ['contractor', t('type.contractor')],
-  ['visitor', t('type.visitor')],
+const PERSON_TYPES: [string, MessageKey][] = [
+  ['employee', 'type.employee'],
+  ['contractor', 'type.contractor'],
+  ['visitor', 'type.visitor'],
 ];
 
 const credentialColumns = [
@@ -137,15 +138,15 @@ export const SEARCH_CONFIG: Record<SearchType, SearchTypeConfig> = {
     filters: [
       status(['Issued', 'Valid', 'On hold', 'Revoked', 'Expired']),
       typeFilter('search.certType', [
-        ['authentication', 'authentication'],
-        ['signature', 'signature'],
-        ['encryption', 'encryption'],
+        ['authentication', 'type.authentication'],
+        ['signature', 'type.signature'],
+        ['encryption', 'type.encryption'],
       ]),
     ],
     columns: [
       col<SearchRow<Certificate>>('serialNumber', 'col.serial', (c) => c.serialNumber, { sortable: true }),
       col<SearchRow<Certificate>>('holder', 'col.holder', holder, { sortable: true }),
-      col<SearchRow<Certificate>>('type', 'col.type', (c) => c.type, { sortable: true }),
+      col<SearchRow<Certificate>>('type', 'col.type', (c) => tDynamic(`type.${c.type}`, c.type), { sortable: true }),
       col<SearchRow<Certificate>>('status', 'col.status', (c) => c.status, { sortable: true, badge: true }),
       col<SearchRow<Certificate>>('validTo', 'col.validTo', (c) => formatDate(c.validTo), { sortable: true }),
     ],

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import type { ActionEffect, SelfServiceCard, SelfServiceCardAction, UnblockResponse } from '../../api/types';
+import type { SelfServiceCard, SelfServiceCardAction, UnblockResponse } from '../../api/types';
 import { ApiError } from '../../api/client';
-import { t, tDynamic, type MessageKey } from '../../i18n';
+import { t, type MessageKey } from '../../i18n';
+import { effectText } from '../../ui/DialogParts';
 import { notify } from '../../ui/toast';
 import { FormDialog, type FieldDef } from './FormDialog';
 import { runCardAction } from './selfServiceApi';
@@ -38,11 +39,6 @@ function fieldsOf(action: SelfServiceCardAction, card: SelfServiceCard): FieldDe
 
 export const actionLabel = (action: SelfServiceCardAction) => t(`self.action.${action}` as MessageKey);
 
-function effectText(e: ActionEffect): string {
-  return tDynamic(`effect.${e.code}`, e.code)
-    .replace('{count}', String(e.count ?? ''))
-    .replace('{to}', e.to ?? '');
-}
 
 /** The response of an offline unblock, shown once, with a copy button. */
 function ResponseView({ response }: { response: string }) {

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } fr
 import { Button, Dialog, Heading, Modal } from 'react-aria-components';
 import { ApiError } from '../../api/client';
 import { t, type MessageKey } from '../../i18n';
+import { reasonLabel } from '../../ui/DialogParts';
 import { isStepUp } from './selfServiceApi';
 
 export interface FieldDef {
@@ -205,7 +206,7 @@ export function FormDialog({ title, intro, effects, fields, confirmLabel, danger
                       <option value="">{t('self.field.chooseReason')}</option>
                       {f.options?.map((o) => (
                         <option key={o} value={o}>
-                          {o}
+                          {reasonLabel(o)}
                         </option>
                       ))}
                     </select>

@@ -20,22 +20,22 @@ import './selfService.css';
 export { meQuery };
 
 const cardColumns: ColumnDef<SelfServiceCard>[] = [
-  { id: 'number', header: t('col.cardNumber'), cell: (c) => c.number },
-  { id: 'type', header: t('col.type'), cell: (c) => tDynamic(`type.${c.type}`, c.type) },
-  { id: 'status', header: t('col.status'), cell: (c) => <StatusBadge status={c.status} /> },
-  { id: 'pin', header: t('self.pin'), cell: (c) => (c.pinBlocked ? <strong className="ss-pin-blocked">{t('self.pinBlocked')}</strong> : t('self.pinOk')) },
-  { id: 'validTo', header: t('col.validTo'), cell: (c) => formatDate(c.validTo) },
+  { id: 'number', header: 'col.cardNumber', cell: (c) => c.number },
+  { id: 'type', header: 'col.type', cell: (c) => tDynamic(`type.${c.type}`, c.type) },
+  { id: 'status', header: 'col.status', cell: (c) => <StatusBadge status={c.status} /> },
+  { id: 'pin', header: 'self.pin', cell: (c) => (c.pinBlocked ? <strong className="ss-pin-blocked">{t('self.pinBlocked')}</strong> : t('self.pinOk')) },
+  { id: 'validTo', header: 'col.validTo', cell: (c) => formatDate(c.validTo) },
 ];
 const certColumns: ColumnDef<Certificate>[] = [
-  { id: 'type', header: t('col.certificate'), cell: (c) => c.type },
-  { id: 'serial', header: t('col.serial'), cell: (c) => <code>{c.serialNumber}</code> },
-  { id: 'status', header: t('col.status'), cell: (c) => <StatusBadge status={c.status} /> },
-  { id: 'validTo', header: t('col.validTo'), cell: (c) => formatDate(c.validTo) },
+  { id: 'type', header: 'col.certificate', cell: (c) => c.type },
+  { id: 'serial', header: 'col.serial', cell: (c) => <code>{c.serialNumber}</code> },
+  { id: 'status', header: 'col.status', cell: (c) => <StatusBadge status={c.status} /> },
+  { id: 'validTo', header: 'col.validTo', cell: (c) => formatDate(c.validTo) },
 ];
 const credentialColumns: ColumnDef<Credential>[] = [
-  { id: 'label', header: t('col.credential'), cell: (c) => c.label },
-  { id: 'status', header: t('col.status'), cell: (c) => <StatusBadge status={c.status} /> },
-  { id: 'createdAt', header: t('col.created'), cell: (c) => formatDate(c.createdAt) },
+  { id: 'label', header: 'col.credential', cell: (c) => c.label },
+  { id: 'status', header: 'col.status', cell: (c) => <StatusBadge status={c.status} /> },
+  { id: 'createdAt', header: 'col.created', cell: (c) => formatDate(c.createdAt) },
 ];
 
 const headingId = (card: SelfServiceCard) => `ss-card-${card.id}`;

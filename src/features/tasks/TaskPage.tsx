@@ -8,6 +8,7 @@ import { PageBreadcrumbs } from '../../ui/PageBreadcrumbs';
 import { Facts, Panel, type Fact } from '../../ui/Panel';
 import { QueryState } from '../../ui/QueryState';
 import { StatusBadge } from '../../ui/StatusBadge';
+import { reasonLabel } from '../../ui/DialogParts';
 import { useFocusAfter } from '../../ui/useFocusAfter';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { DecisionDialog } from './DecisionDialog';
@@ -19,10 +20,10 @@ const titleOf = (task: TaskDetail) => t('tasks.pageTitle', { type: taskTypeLabel
 
 type DecisionRow = TaskDecision & { id: string };
 const decisionColumns: ColumnDef<DecisionRow>[] = [
-  { id: 'at', header: t('tasks.col.when'), cell: (d) => formatDateTime(d.at) },
-  { id: 'who', header: t('tasks.col.who'), cell: (d) => d.actor.displayName },
-  { id: 'decision', header: t('tasks.col.decision'), cell: (d) => tDynamic(`tasks.decision.${d.decision}`, d.decision) },
-  { id: 'reason', header: t('tasks.col.reason'), cell: (d) => d.reason ?? '' },
+  { id: 'at', header: 'tasks.col.when', cell: (d) => formatDateTime(d.at) },
+  { id: 'who', header: 'tasks.col.who', cell: (d) => d.actor.displayName },
+  { id: 'decision', header: 'tasks.col.decision', cell: (d) => tDynamic(`tasks.decision.${d.decision}`, d.decision) },
+  { id: 'reason', header: 'tasks.col.reason', cell: (d) => (d.reason ? reasonLabel(d.reason) : '') },
 ];
 
 /** A titled section (a named region) with label/value facts, or a sentence when there is nothing. */

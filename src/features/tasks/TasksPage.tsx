@@ -28,12 +28,12 @@ const TYPE_PERMISSION: Record<TaskType, Permission> = {
 };
 
 const columns: ColumnDef<Task>[] = [
-  { id: 'type', header: t('col.task'), cell: (x) => taskTypeLabel(x.type), sortable: true },
-  { id: 'subject', header: t('col.subject'), cell: (x) => x.subject.displayName },
-  { id: 'requestedBy', header: t('col.requestedBy'), cell: (x) => x.requestedBy.displayName },
-  { id: 'createdAt', header: t('col.created'), cell: (x) => formatDateTime(x.createdAt), sortable: true },
-  { id: 'approvals', header: t('tasks.col.approvals'), cell: approvalsText },
-  { id: 'status', header: t('col.status'), cell: (x) => <StatusBadge status={x.status} />, sortable: true },
+  { id: 'type', header: 'col.task', cell: (x) => taskTypeLabel(x.type), sortable: true },
+  { id: 'subject', header: 'col.subject', cell: (x) => x.subject.displayName },
+  { id: 'requestedBy', header: 'col.requestedBy', cell: (x) => x.requestedBy.displayName },
+  { id: 'createdAt', header: 'col.created', cell: (x) => formatDateTime(x.createdAt), sortable: true },
+  { id: 'approvals', header: 'tasks.col.approvals', cell: approvalsText },
+  { id: 'status', header: 'col.status', cell: (x) => <StatusBadge status={x.status} />, sortable: true },
 ];
 
 /**

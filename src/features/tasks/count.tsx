@@ -25,7 +25,7 @@ export function TaskCountBadge() {
   const allowed = hasRight(session, 'Open Tasks');
   const { data } = useQuery({ ...taskCountQuery, enabled: allowed });
   if (!allowed || !data || data.total === 0) return null;
-  const label = data.total === 1 ? t('tasks.countOne') : t('tasks.count', { count: data.total });
+  const label = t('tasks.count', { count: data.total });
   return (
     <span className="badge task-count" role="img" aria-label={label}>
       {formatNumber(data.total)}

@@ -17,10 +17,10 @@ import './users.css';
 const STATUSES: readonly UserStatus[] = ['Registered', 'Active', 'Inactive'];
 
 const columns: ColumnDef<User>[] = [
-  { id: 'username', header: t('col.username'), cell: (u) => u.username, sortable: true },
-  { id: 'displayName', header: t('col.name'), cell: (u) => u.displayName, sortable: true },
-  { id: 'status', header: t('col.status'), cell: (u) => <StatusBadge status={u.status} />, sortable: true },
-  { id: 'roles', header: t('col.roles'), cell: (u) => (u.roles.length ? u.roles.map((r) => findRole(r)?.name ?? r).join(', ') : <span className="muted">{t('users.list.noRoles')}</span>) },
+  { id: 'username', header: 'col.username', cell: (u) => u.username, sortable: true },
+  { id: 'displayName', header: 'col.name', cell: (u) => u.displayName, sortable: true },
+  { id: 'status', header: 'col.status', cell: (u) => <StatusBadge status={u.status} />, sortable: true },
+  { id: 'roles', header: 'col.roles', cell: (u) => (u.roles.length ? u.roles.map((r) => findRole(r)?.name ?? r).join(', ') : <span className="muted">{t('users.list.noRoles')}</span>) },
 ];
 
 /** PRIME users of the tenant: filters, sort and page in the URL; a row opens the user. */
