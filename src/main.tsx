@@ -7,7 +7,8 @@ import './styles.css';
 
 async function boot() {
   // The messages of the chosen language load while the demo backend starts.
-  const messages = initI18n();
+  // The demo's sign-in page lists its personas with their roles' descriptions.
+  const messages = initI18n(undefined, import.meta.env.VITE_DEMO === 'true' ? ['roles'] : []);
   if (import.meta.env.VITE_DEMO === 'true') {
     // Loaded only in demo mode; the app renders after the worker is ready, or first requests escape the mock.
     // The banner comes with it, so it is on the first paint rather than shifting the page later.

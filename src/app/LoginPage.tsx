@@ -6,6 +6,7 @@ import { useSession, useSignIn, useTenantChoices } from '../access/session';
 import { ApiError } from '../api/client';
 import { t, useLocale, type MessageKey } from '../i18n';
 import { LanguagePicker } from './LanguagePicker';
+import { roleDescription } from '../ui/labels';
 import { usePageTitle } from '../ui/usePageTitle';
 import { demoControls } from './demo';
 import { CredentialFields } from './CredentialFields';
@@ -146,7 +147,7 @@ function PersonaList({ onPick }: { onPick: (username: string) => void }) {
     const entry = {
       username: account.username,
       name: roles.map((r) => r.name).join(' + '),
-      description: roles.length > 1 ? t(COMBINED[account.username] ?? 'login.multiRole') : roles[0]!.description,
+      description: roles.length > 1 ? t(COMBINED[account.username] ?? 'login.multiRole') : roleDescription(roles[0]!),
     };
     byGroup.set(group, [...(byGroup.get(group) ?? []), entry]);
   }

@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
+import { I18nProvider } from 'react-aria-components';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { findRole, meets } from '../access/model';
+import { findRole, hasRight, meets } from '../access/model';
 import { useSession, useSignOut } from '../access/session';
-import { t, useLocale } from '../i18n';
+import { intlLocale, t, useLocale } from '../i18n';
 import { LanguagePicker } from './LanguagePicker';
 import { DemoBannerSlot } from './DemoBannerSlot';
 import { paths } from './paths';
@@ -35,7 +36,10 @@ export default function Shell() {
   if (!session) return <Navigate to={paths.login(location.pathname + location.search)} replace />;
 
   const roleNames = session.roles.map((r) => findRole(r)?.name ?? r).join(', ');
+  // The accessible components' own texts (the toast region, dialogs) follow the chosen language, not
+  // the browser's.
   return (
+    <I18nProvider locale={intlLocale()}>
     <AllowedRoutesContext.Provider value={allowed}>
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
@@ -75,7 +79,7 @@ export default function Shell() {
                 <NavLink to={r.path} end={r.path === '/'}>
                   {t(r.nav)}
                 </NavLink>
-                {r.nav === 'nav.tasks' && session.rights.includes('Open Tasks') && <TaskCountBadge />}
+                {r.nav === 'nav.tasks' && hasRight(session, 'Open Tasks') && <TaskCountBadge />}
               </li>
             ))}
           </ul>
@@ -87,5 +91,6 @@ export default function Shell() {
       <Toasts />
       <SessionEndedDialog />
     </AllowedRoutesContext.Provider>
+    </I18nProvider>
   );
 }

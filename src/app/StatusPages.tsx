@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, isRouteErrorResponse, useRouteError } from 'react-router-dom';
 import { t, useLocale } from '../i18n';
 import { paths } from './paths';
+import { rightLabel } from '../ui/labels';
 import { usePageTitle } from '../ui/usePageTitle';
 
 export { Loading } from '../ui/Loading';
@@ -11,7 +12,7 @@ export function AccessDeniedPage({ right }: { right: string }) {
   return (
     <section className="status-page">
       <h1>{t('denied.title')}</h1>
-      <p>{t('denied.body', { right })}</p>
+      <p>{t('denied.body', { right: rightLabel(right) })}</p>
       <p>
         <Link to={paths.start()}>{t('denied.back')}</Link>
       </p>

@@ -26,7 +26,7 @@ const withMessages =
     return page;
   };
 const batchMessages: CatalogPart[] = ['batch'];
-const userMessages: CatalogPart[] = ['users'];
+const userMessages: CatalogPart[] = ['users', 'roles'];
 const selfServiceMessages: CatalogPart[] = ['self-service', 'self-service-credentials'];
 
 export const ROUTES: readonly ConsoleRoute[] = [

@@ -3,6 +3,7 @@ import { useSyncExternalStore } from 'react';
 import { loadCatalog, LOCALES, START_PARTS, type CatalogPart, type Locale, type MessageKey } from './catalogs';
 
 export { LOCALES, type CatalogPart, type Locale, type MessageKey };
+export type { ReasonName, StatusName } from './catalogs';
 
 /** Where the browser remembers the person's choice of language. */
 export const LOCALE_STORAGE_KEY = 'prime-console.locale';

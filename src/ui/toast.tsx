@@ -6,6 +6,7 @@ import {
   UNSTABLE_ToastQueue as ToastQueue,
   UNSTABLE_ToastRegion as ToastRegion,
 } from 'react-aria-components';
+import { t } from '../i18n';
 
 /** Short confirmations ("Lock card: done."); the changed state on the page confirms it too. */
 export const toasts = new ToastQueue<{ title: string }>({ maxVisibleToasts: 3 });
@@ -22,7 +23,7 @@ export function Toasts() {
           <ToastContent>
             <Text slot="title">{toast.content.title}</Text>
           </ToastContent>
-          <Button slot="close" className="toast-close" aria-label="Close">
+          <Button slot="close" className="toast-close" aria-label={t('common.close')}>
             ×
           </Button>
         </Toast>

@@ -1,6 +1,6 @@
 import type { Permission } from '../../access/model';
 import type { BatchOrderType, PersonRef } from '../../api/types';
-import { formatDate, t, tDynamic, type MessageKey } from '../../i18n';
+import { formatDate, t, tDynamic, type MessageKey, type StatusName } from '../../i18n';
 import type { ColumnDef } from '../../ui/DataTable';
 import { StatusBadge, statusLabel } from '../../ui/StatusBadge';
 
@@ -16,7 +16,7 @@ export interface SourceConfig {
   textLabel: MessageKey;
   /** The name of the table the objects are ticked in. */
   tableLabel: MessageKey;
-  statuses: string[];
+  statuses: readonly StatusName[];
   /** The second criterion (card type, person type), when the collection has one. */
   kindFilter?: { label: MessageKey; options: [string, MessageKey][] };
   columns: ColumnDef<SourceRow>[];
@@ -117,7 +117,7 @@ export const SOURCES: Record<Source, SourceConfig> = {
   },
 };
 
-const notIn = (ready: string[], reason: (status: string) => string) => (r: SourceRow) => (ready.includes(r.status) ? null : reason(r.status));
+const notIn = (ready: readonly StatusName[], reason: (status: string) => string) => (r: SourceRow) => ((ready as readonly string[]).includes(r.status) ? null : reason(r.status));
 
 /** The order types, in the order they are offered. Their permissions are the backend's (one per type, and per action where the seed names one). */
 export const ORDER_TYPES: readonly OrderTypeConfig[] = [

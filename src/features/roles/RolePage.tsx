@@ -7,6 +7,7 @@ import { t } from '../../i18n';
 import { PageBreadcrumbs } from '../../ui/PageBreadcrumbs';
 import { Facts, Panel, type Fact } from '../../ui/Panel';
 import { QueryState } from '../../ui/QueryState';
+import { rightsText, roleDescription } from '../../ui/labels';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { rolesPath, rolesQuery, userPath } from './rolesApi';
 import './roles.css';
@@ -18,14 +19,14 @@ function RoleView({ role }: { role: RoleInfo }) {
   const facts: Fact[] = [
     [t('roles.field.reference'), <code>{role.id}</code>],
     [t('roles.field.area'), role.area],
-    [t('roles.field.rights'), role.rights.join(', ') || t('roles.noRights')],
-    [t('roles.field.designer'), role.designer],
-    [t('roles.field.explorer'), role.explorer],
+    [t('roles.field.rights'), rightsText(role.rights) || t('roles.noRights')],
+    [t('roles.field.designer'), rightsText(role.designer)],
+    [t('roles.field.explorer'), rightsText(role.explorer)],
     [t('roles.field.assignable'), role.assignableToPerson ? t('roles.yes') : t('roles.noSystem')],
   ];
   return (
     <div className="roles-main">
-      <p>{role.description}</p>
+      <p>{roleDescription(role)}</p>
       <Panel title={t('roles.section.role')}>
         <Facts facts={facts} />
       </Panel>

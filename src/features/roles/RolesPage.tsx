@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router-dom';
 import type { RoleInfo } from '../../api/types';
 import { t } from '../../i18n';
 import { DataTable, type ColumnDef } from '../../ui/DataTable';
+import { rightLabel, rightsText, roleDescription } from '../../ui/labels';
 import { QueryState } from '../../ui/QueryState';
 import { SearchForm } from '../../ui/SearchForm';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -17,14 +18,14 @@ const columns: ColumnDef<RoleInfo>[] = [
     cell: (r) => (
       <>
         <strong>{r.name}</strong>
-        <span className="cell-note">{r.description}</span>
+        <span className="cell-note">{roleDescription(r)}</span>
         {!r.assignableToPerson && <span className="cell-note">{t('roles.notAssignable')}</span>}
       </>
     ),
   },
   { id: 'id', header: 'col.reference', cell: (r) => <code>{r.id}</code> },
   { id: 'area', header: 'roles.area', cell: (r) => r.area },
-  { id: 'rights', header: 'col.rights', cell: (r) => r.rights.join(', ') || '–' },
+  { id: 'rights', header: 'col.rights', cell: (r) => rightsText(r.rights) || '–' },
   { id: 'permissions', header: 'col.permissions', cell: (r) => r.permissions.join(', ') },
   { id: 'holders', header: 'roles.col.holders', cell: (r) => t('roles.holderCount', { count: r.holders.length }) },
 ];
@@ -35,7 +36,7 @@ const AREAS: readonly RoleInfo['area'][] = ['PRIME', 'Digital ID'];
 function matches(r: RoleInfo, q: string, area: string): boolean {
   if (area && r.area !== area) return false;
   if (!q) return true;
-  const text = [r.name, r.id, r.description, ...r.rights, ...r.permissions].join(' ').toLowerCase();
+  const text = [r.name, r.id, r.description, roleDescription(r), ...r.rights, ...r.rights.map(rightLabel), ...r.permissions].join(' ').toLowerCase();
   return text.includes(q.toLowerCase());
 }
 

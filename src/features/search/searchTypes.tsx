@@ -9,7 +9,7 @@ import type {
   SearchType,
   TemporaryCard,
 } from '../../api/types';
-import { formatDate, formatDateTime, tDynamic, type MessageKey } from '../../i18n';
+import { formatDate, formatDateTime, tDynamic, type MessageKey, type StatusName } from '../../i18n';
 import type { ColumnDef } from '../../ui/DataTable';
 import { StatusBadge } from '../../ui/StatusBadge';
 
@@ -46,7 +46,7 @@ const col = <T,>(id: string, header: MessageKey, text: (r: T) => string, opts: {
   sortable: opts.sortable ?? false,
 });
 const holder = (r: { holder?: PersonRef | null }) => r.holder?.displayName ?? '–';
-const status = (values: string[]): FilterDef => ({
+const status = (values: readonly StatusName[]): FilterDef => ({
   key: 'status',
   label: 'search.status',
   kind: 'select',
@@ -72,7 +72,7 @@ const credentialColumns = [
   col<SearchRow<Credential>>('status', 'col.status', (c) => c.status, { sortable: true, badge: true }),
   col<SearchRow<Credential>>('createdAt', 'col.created', (c) => formatDate(c.createdAt), { sortable: true }),
 ];
-const CREDENTIAL_STATES = ['Active', 'Inactive', 'Locked', 'Registered'];
+const CREDENTIAL_STATES: readonly StatusName[] = ['Active', 'Inactive', 'Locked', 'Registered'];
 
 export const SEARCH_CONFIG: Record<SearchType, SearchTypeConfig> = {
   persons: {

@@ -7,6 +7,7 @@ import { ApiError } from '../../api/client';
 import type { UserAction, UserDetail } from '../../api/types';
 import { t } from '../../i18n';
 import { DialogActions, DialogProblem } from '../../ui/DialogParts';
+import { rightsText } from '../../ui/labels';
 import { notify } from '../../ui/toast';
 import { runUserAction, userKeys } from './userApi';
 
@@ -14,7 +15,7 @@ const roleName = (id: string) => findRole(id)?.name ?? id;
 
 /** What a role grants, in words: its views and its actions. */
 function grants(rights: readonly string[], permissions: readonly string[]): string {
-  const parts = [rights.length ? t('users.effect.rights', { rights: rights.join(', ') }) : t('users.effect.noViews')];
+  const parts = [rights.length ? t('users.effect.rights', { rights: rightsText(rights) }) : t('users.effect.noViews')];
   if (permissions.length) parts.push(t('users.effect.permissions', { permissions: permissions.join(', ') }));
   return parts.join('; ');
 }

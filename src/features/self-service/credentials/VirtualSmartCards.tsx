@@ -2,14 +2,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { SelfVirtualSmartCard } from '../../../api/types';
-import { formatDateTime, t } from '../../../i18n';
+import { formatDateTime, t, type ReasonName } from '../../../i18n';
 import { ReasonSelect } from '../../../ui/DialogParts';
 import { notify } from '../../../ui/toast';
 import { api, fieldErrors, isStepUp, selfCredKeys, vscsQuery } from './api';
 import { CredentialSection, Field, FormDialog, StepUpField } from './parts';
 
 /** The reasons the backend accepts for locking a virtual smart card. */
-const LOCK_REASONS = ['Lost or stolen device', 'Key compromise', 'No longer needed'] as const;
+const LOCK_REASONS: readonly ReasonName[] = ['Lost or stolen device', 'Key compromise', 'No longer needed'];
 const PIN = /^\d{6,8}$/;
 
 /** Own virtual smart cards: request, provision certificates, reset the PIN and lock (both with the password). */
