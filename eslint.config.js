@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
+import lingui from 'eslint-plugin-lingui';
 
 const FEATURES = ['search', 'tasks', 'batch-orders', 'admin', 'roles', 'users', 'self-service', 'digital-id'];
 
@@ -33,6 +34,33 @@ export default tseslint.config(
     ignores: ['src/main.tsx', 'src/**/*.test.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/mocks/**'], message: 'The console never imports the mock backend.' }] }],
+    },
+  },
+  // Every text a person sees comes from the catalogs (src/i18n/locales). What the rule lets through:
+  // identifiers, paths, keys and CSS-like tokens (lowercase or dotted, no spaces before a capital),
+  // constants, attribute names that never reach the screen, and string-literal union types.
+  {
+    files: ['src/**/*.tsx'],
+    ignores: ['src/**/*.test.tsx', 'src/test/**'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { lingui },
+    rules: {
+      'lingui/no-unlocalized-strings': [
+        'error',
+        {
+          useTsTypes: true,
+          ignore: ['^[a-z0-9@#/.:_?=&%*+\\[\\]-][\\w@#/.:_?=&%*+\\[\\] -]*$', '^[A-Z0-9_]+$', '^[^\\s]*[.][^\\s]*$'],
+          ignoreNames: [
+            {
+              regex: {
+                pattern:
+                  '^(className|key|type|id|role|to|href|src|name|autoComplete|inputMode|htmlFor|method|lang|rel|target|aria-live|aria-current|data-.*|testId|variant|tone|slot|value|defaultValue|path|dir|field|kind|status|state|mode|align|width|height|pattern|accept|encType|sizes|as)$',
+              },
+            },
+          ],
+          ignoreFunctions: ['console.*', 'Error', 'new Error', 'useQuery', 'document.querySelector', 'URLSearchParams', 'navigate', 'searchParams.get', 'params.get', 'localStorage.*', 'apiFetch', 'queryKey'],
+        },
+      ],
     },
   },
   // Features do not import each other; the app composes them. (This block comes later, so it
