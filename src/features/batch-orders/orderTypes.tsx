@@ -32,7 +32,6 @@ export interface OrderTypeConfig {
   actionPermissions?: Partial<Record<'run' | 'cancel' | 'repeat-failed' | 'complete', Permission>>;
   source: Source;
   /** The state the criteria start with: the one ready for this order. */
-  /** The status the source list is filtered by at first; empty: no filter. */
   defaultStatus: StatusName | '';
   /** Production orders say "Start production" and "Repeat production". */
   production: boolean;
