@@ -6,7 +6,7 @@ import { formatter } from '@lingui/format-json';
  * ICU MessageFormat). The Vite plugin compiles them at build time, so the page carries no message parser.
  * The parts are listed in `src/i18n/catalogs.ts`, which loads them.
  */
-export const CATALOG_PARTS = ['main', 'tasks', 'tenants', 'batch', 'admin', 'users', 'self-service', 'self-service-credentials', 'digital-id', 'roles'];
+export const CATALOG_PARTS = ['main', 'tasks', 'tenants', 'batch', 'admin', 'users', 'self-service', 'self-service-credentials', 'digital-id', 'roles', 'problems'];
 
 export default defineConfig({
   locales: ['en', 'sv'],

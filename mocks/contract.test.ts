@@ -384,7 +384,7 @@ type Members<T extends string> = Record<T, true>;
 type HolderRow<T> = Required<SearchRow<T>>;
 
 const TYPE_SHAPES: [schemaPointer: string, shape: Record<string, string>][] = [
-  ['/components/schemas/Problem', { type: 'required', title: 'required', status: 'required', detail: 'optional', missingRight: 'optional', missingPermission: 'optional', errors: 'optional', correlationId: 'optional', code: 'optional', currentVersion: 'optional', currentStatus: 'optional', rule: 'optional', retryAfter: 'optional' } satisfies Shape<Problem>],
+  ['/components/schemas/Problem', { type: 'required', title: 'required', status: 'required', detail: 'optional', missingRight: 'optional', missingPermission: 'optional', errors: 'optional', errorCodes: 'optional', correlationId: 'optional', code: 'optional', currentVersion: 'optional', currentStatus: 'optional', rule: 'optional', retryAfter: 'optional' } satisfies Shape<Problem>],
   ['/components/schemas/SessionInfo', { user: 'required', roles: 'required', rights: 'required', permissions: 'required', tenant: 'required' } satisfies Shape<SessionInfo>],
   ['/components/schemas/SessionInfo/properties/tenant', { id: 'required', name: 'required' } satisfies Shape<SessionInfo['tenant']>],
   ['/components/schemas/SessionInfo/properties/user', { id: 'required', username: 'required', displayName: 'required' } satisfies Shape<SessionInfo['user']>],
@@ -666,7 +666,7 @@ describe('the contract document', () => {
       const type = searchTypeOf(o);
       const spec = SEARCH_TYPES[type];
       expect(o.right, o.key).toBe('Extended Search');
-      const filters = o.params.filter((p) => p.in === 'query' && !['q', 'page', 'pageSize', 'sort'].includes(p.name));
+      const filters = o.params.filter((p) => p.in === 'query' && !['q', 'page', 'pageSize', 'sort', 'sortLocale'].includes(p.name));
       expect(filters.map((p) => p.name).sort(), o.key).toEqual(Object.keys(spec.filters).sort());
       for (const p of filters) {
         const filter = spec.filters[p.name]!;

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { getResponse, type RequestHandler } from 'msw';
 import { CSRF_HEADER, CSRF_VALUE } from './handlers/http';
+import { PROBLEM_LANGUAGE, problemCode } from './handlers/problemCode';
 
 export interface ApiServerOptions {
   handlers: RequestHandler[];
@@ -35,9 +36,9 @@ class HttpProblem extends Error {
 
 /** A problem of the server itself; the connection closes after it (a body may be left unread). */
 function problemResponse(status: number, title: string, detail: string, extra: Record<string, unknown> = {}): Response {
-  return new Response(JSON.stringify({ type: `/problems/${status}`, title, status, detail, ...extra }), {
+  return new Response(JSON.stringify({ type: `/problems/${status}`, title, status, detail, code: problemCode(title), ...extra }), {
     status,
-    headers: { 'Content-Type': 'application/problem+json', Connection: 'close' },
+    headers: { 'Content-Type': 'application/problem+json', 'Content-Language': PROBLEM_LANGUAGE, Connection: 'close' },
   });
 }
 
@@ -121,8 +122,9 @@ export function createApiServer({ handlers, maxBodyBytes = MAX_BODY_BYTES, reque
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return socket.destroy();
     const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-    const body = JSON.stringify({ type: `/problems/${status}`, title: status === 408 ? 'Request timeout' : 'Bad request', status });
-    socket.end(`HTTP/1.1 ${status} ${status === 408 ? 'Request Timeout' : 'Bad Request'}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    const title = status === 408 ? 'Request timeout' : 'Bad request';
+    const body = JSON.stringify({ type: `/problems/${status}`, title, status, code: problemCode(title) });
+    socket.end(`HTTP/1.1 ${status} ${status === 408 ? 'Request Timeout' : 'Bad Request'}\r\nContent-Type: application/problem+json\r\nContent-Language: ${PROBLEM_LANGUAGE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
   });
   return server;
 }

@@ -7,6 +7,7 @@ import { getResponse } from 'msw';
 import { generateDbWithProgress } from '../db/seed';
 import { Store, type Op } from '../db/store';
 import { createHandlers } from '../handlers';
+import { problem } from '../handlers/http';
 import { indexedDbJournal, type WorkerJournal } from './journal';
 import type { FromBackend, WireRequest, WireResponse } from './protocol';
 
@@ -112,7 +113,7 @@ export async function startBackend(persons: number, tell: (message: FromBackend)
           response = (await getResponse(handlers, request)) ?? new Response('Not found', { status: 404 });
         } catch (err) {
           tell({ type: 'log', level: 'error', message: `${wire.method} ${wire.url}: ${String(err)}` });
-          response = Response.json({ type: '/problems/500', title: 'Internal error', status: 500, detail: 'The demo backend failed on this request.' }, { status: 500, headers: { 'Content-Type': 'application/problem+json' } });
+          response = problem(500, 'Internal error', 'The demo backend failed on this request.');
         }
         const body = NO_BODY.has(response.status) ? null : await response.arrayBuffer();
         const headers: [string, string][] = [];

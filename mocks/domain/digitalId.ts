@@ -3,7 +3,7 @@
  * their certificates as stored, the checks of a server registration, and the states that allow each
  * certificate action.
  */
-import type { ServerCertificate, ServerCertificateStatus, ServerStatus } from '../../src/api/types';
+import type { FieldErrorCode, ServerCertificate, ServerCertificateStatus, ServerStatus } from '../../src/api/types';
 
 export interface ServerRecord {
   id: string;
@@ -125,6 +125,7 @@ export function ipKey(raw: string): string {
 export interface ServerInputCheck {
   value: { commonName: string; sanDns: string[]; sanIps: string[]; location: string; responsibles: string[] };
   errors: Record<string, string>;
+  errorCodes: Record<string, FieldErrorCode>;
 }
 
 /**
@@ -133,6 +134,8 @@ export interface ServerInputCheck {
  */
 export function checkServerInput(body: unknown, responsibleError: (id: string) => string | null): ServerInputCheck {
   const errors: Record<string, string> = {};
+  /** Codes of the errors that are not simply `invalid`. */
+  const errorCodes: Record<string, FieldErrorCode> = {};
   const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
   const list = (field: string): string[] => {
@@ -159,7 +162,7 @@ export function checkServerInput(body: unknown, responsibleError: (id: string) =
     if (errors[key]) return;
     const e = dnsNameError(name);
     if (e) errors[key] = e;
-    else if (seenDns.has(name)) errors[key] = `${name} is listed twice.`;
+    else if (seenDns.has(name)) [errors[key], errorCodes[key]] = [`${name} is listed twice.`, 'duplicate'];
     seenDns.set(name, i);
   });
 
@@ -168,29 +171,30 @@ export function checkServerInput(body: unknown, responsibleError: (id: string) =
   sanIps.forEach((ip, i) => {
     const key = `sanIps[${i}]`;
     if (errors[key]) return;
-    if (!ip) errors[key] = 'Enter an IP address.';
+    if (!ip) [errors[key], errorCodes[key]] = ['Enter an IP address.', 'required'];
     else if (!ipBytes(ip)) errors[key] = `${ip} is not a valid IPv4 or IPv6 address.`;
-    else if (seenIps.has(ipKey(ip))) errors[key] = `${ip} is listed twice.`;
+    else if (seenIps.has(ipKey(ip))) [errors[key], errorCodes[key]] = [`${ip} is listed twice.`, 'duplicate'];
     seenIps.add(ipKey(ip));
   });
 
   const location = str(b.location);
-  if (!location) errors.location = 'Enter where the server is (site, data centre or cloud region).';
-  else if (location.length > 120) errors.location = 'A location has at most 120 characters.';
+  if (!location) [errors.location, errorCodes.location] = ['Enter where the server is (site, data centre or cloud region).', 'required'];
+  else if (location.length > 120) [errors.location, errorCodes.location] = ['A location has at most 120 characters.', 'too-long'];
 
   const responsibles = list('responsibles');
   if (!errors.responsibles) {
-    if (responsibles.length < 1 || responsibles.length > 2) errors.responsibles = 'Choose one or two responsible persons.';
+    if (responsibles.length < 1 || responsibles.length > 2) [errors.responsibles, errorCodes.responsibles] = ['Choose one or two responsible persons.', responsibles.length ? 'too-many' : 'required'];
     const seen = new Set<string>();
     responsibles.forEach((id, i) => {
       const key = `responsibles[${i}]`;
       if (errors[key]) return;
       const e = seen.has(id) ? 'This person is chosen twice.' : responsibleError(id);
       if (e) errors[key] = e;
+      if (seen.has(id)) errorCodes[key] = 'duplicate';
       seen.add(id);
     });
   }
-  return { value: { commonName, sanDns, sanIps, location, responsibles }, errors };
+  return { value: { commonName, sanDns, sanIps, location, responsibles }, errors, errorCodes };
 }
 
 /** A PKCS#12 password: 20 characters without look-alikes (no 0/O, 1/l/I). */

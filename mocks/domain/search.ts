@@ -8,6 +8,7 @@ import { DEFAULT_TENANT_ID, type Db, type RequestRecord } from '../db/seed';
 import type { Table } from '../db/table';
 import { STATES } from './lifecycle';
 import { tenantOfPerson } from './tenancy';
+import { collator } from './collation';
 
 type Row = { id: string };
 
@@ -175,16 +176,16 @@ function prepared(db: Db, type: SearchType): Prepared {
   return p;
 }
 
-function order(db: Db, type: SearchType, p: Prepared, field: string): Int32Array {
-  let o = p.orders.get(field);
+function order(db: Db, type: SearchType, p: Prepared, field: string, locale: string): Int32Array {
+  let o = p.orders.get(`${locale}:${field}`);
   if (!o) {
     const key = SEARCH_TYPES[type].sort[field]!;
     const keys = p.rows.map((r) => key(r, db));
     const idx = Array.from(p.rows.keys());
-    const collator = new Intl.Collator('en');
-    idx.sort((a, b) => collator.compare(keys[a]!, keys[b]!) || (p.rows[a]!.id < p.rows[b]!.id ? -1 : 1));
+    const { compare } = collator(locale);
+    idx.sort((a, b) => compare(keys[a]!, keys[b]!) || (p.rows[a]!.id < p.rows[b]!.id ? -1 : 1));
     o = Int32Array.from(idx);
-    p.orders.set(field, o);
+    p.orders.set(`${locale}:${field}`, o);
   }
   return o;
 }
@@ -195,6 +196,8 @@ export interface SearchQuery {
   q: string;
   filters: Record<string, string>;
   sort: { field: string; dir: 'asc' | 'desc' } | null;
+  /** The language whose collation orders text; English when absent. */
+  locale?: string;
   page: number;
   pageSize: number;
 }
@@ -222,7 +225,7 @@ export function search(db: Db, type: SearchType, query: SearchQuery) {
   const spec = SEARCH_TYPES[type];
   const p = prepared(db, type);
   const sort = query.sort ?? { field: spec.defaultSort, dir: spec.defaultSort === 'createdAt' ? 'desc' : 'asc' };
-  const ord = order(db, type, p, sort.field);
+  const ord = order(db, type, p, sort.field, query.locale ?? 'en');
   // One predicate for all filters, so the scan over every row stays a tight loop.
   const tests = Object.entries(query.filters).map(([name, v]) => {
     const test = spec.filters[name]!.test;

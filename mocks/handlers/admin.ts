@@ -54,8 +54,8 @@ export function adminHandlers(store: Store) {
   };
 
   return [
-    endpoint(store, 'get', '/admin/services', { right: 'Admin' }, ({ url, principal }) => {
-      const pq = readPageQuery(url, ['name', 'state']);
+    endpoint(store, 'get', '/admin/services', { right: 'Admin' }, ({ url, request, principal }) => {
+      const pq = readPageQuery({ url, request }, ['name', 'state']);
       if (pq instanceof Response) return pq;
       settleServices(store);
       const now = Date.now();
@@ -65,8 +65,8 @@ export function adminHandlers(store: Store) {
     serviceAction('stop'),
     serviceAction('restart'),
 
-    endpoint(store, 'get', '/admin/connectors', { right: 'Admin' }, ({ url, tenantId }) => {
-      const pq = readPageQuery(url, ['name', 'type']);
+    endpoint(store, 'get', '/admin/connectors', { right: 'Admin' }, ({ url, request, tenantId }) => {
+      const pq = readPageQuery({ url, request }, ['name', 'type']);
       if (pq instanceof Response) return pq;
       return HttpResponse.json(paginate(store.db.connectors.filter((c) => inTenant(c, tenantId)).map(connectorView), pq));
     }),
@@ -108,8 +108,8 @@ export function adminHandlers(store: Store) {
       return HttpResponse.json(result);
     }),
 
-    endpoint(store, 'get', '/admin/system-log', { permission: 'system-log:read', right: { right: 'Admin' } }, ({ url, tenantId }) => {
-      const pq = readPageQuery(url, ['at', 'actor', 'action', 'outcome']);
+    endpoint(store, 'get', '/admin/system-log', { permission: 'system-log:read', right: { right: 'Admin' } }, ({ url, request, tenantId }) => {
+      const pq = readPageQuery({ url, request }, ['at', 'actor', 'action', 'outcome']);
       if (pq instanceof Response) return pq;
       const sp = url.searchParams;
       const errors: Record<string, string> = {};
@@ -145,8 +145,8 @@ export function adminHandlers(store: Store) {
       return HttpResponse.json(paginate(ordered.map(logView), pq));
     }),
 
-    endpoint(store, 'get', '/admin/processes', { permission: 'process:list', right: { right: 'Admin' } }, ({ url, tenantId, principal }) => {
-      const pq = readPageQuery(url, ['name', 'kind', 'startedAt', 'owner']);
+    endpoint(store, 'get', '/admin/processes', { permission: 'process:list', right: { right: 'Admin' } }, ({ url, request, tenantId, principal }) => {
+      const pq = readPageQuery({ url, request }, ['name', 'kind', 'startedAt', 'owner']);
       if (pq instanceof Response) return pq;
       settleSyncRuns(store);
       return HttpResponse.json(paginate(listProcesses(store, tenantId, principal), pq));
@@ -165,8 +165,8 @@ export function adminHandlers(store: Store) {
       return new HttpResponse(null, { status: 204 });
     }),
 
-    endpoint(store, 'get', '/admin/sync-runs', { right: 'Admin' }, ({ url, tenantId }) => {
-      const pq = readPageQuery(url, ['startedAt', 'status']);
+    endpoint(store, 'get', '/admin/sync-runs', { right: 'Admin' }, ({ url, request, tenantId }) => {
+      const pq = readPageQuery({ url, request }, ['startedAt', 'status']);
       if (pq instanceof Response) return pq;
       settleSyncRuns(store);
       const now = Date.now();

@@ -47,8 +47,8 @@ export function batchOrderHandlers(store: Store) {
   const summaryOf = ({ items: _i, idempotencyKey: _k, requestHash: _h, startedAt: _s, finishedAt: _f, version: _v, roles: _r, tenantId: _t, ...o }: ReturnType<typeof summarise>): BatchOrder => o;
 
   return [
-    endpoint(store, 'get', '/batch-orders', { right: 'Batch Orders' }, ({ url, tenantId }) => {
-      const pq = readPageQuery(url, ['createdAt', 'type', 'status']);
+    endpoint(store, 'get', '/batch-orders', { right: 'Batch Orders' }, ({ url, request, tenantId }) => {
+      const pq = readPageQuery({ url, request }, ['createdAt', 'type', 'status']);
       if (pq instanceof Response) return pq;
       const status = url.searchParams.get('status');
       const statuses = ['Created', 'Running', 'Finished', 'Completed', 'Cancelled'];
@@ -113,8 +113,8 @@ export function batchOrderHandlers(store: Store) {
       // Objects of another tenant are unknown here, like ids that do not exist.
       const foreign = ids.filter((id) => !inThisTenant(input.type, id, tenantId));
       if (foreign.length) return problem(422, 'Invalid request', 'Some of the request is not valid.', { errors: { ids: `Unknown ids: ${foreign.slice(0, 5).join(', ')}${foreign.length > 5 ? '…' : ''}` } });
-      if (ids.length === 0) return problem(422, 'Nothing selected', 'Choose at least one object.', { errors: { ids: 'Choose at least one object.' } });
-      if (ids.length > MAX_ITEMS) return problem(422, 'Too many objects', `One order takes at most ${MAX_ITEMS.toLocaleString('en')} objects; narrow the criteria.`, { errors: { ids: 'Too many objects.' } });
+      if (ids.length === 0) return problem(422, 'Nothing selected', 'Choose at least one object.', { errors: { ids: 'Choose at least one object.' }, errorCodes: { ids: 'required' } });
+      if (ids.length > MAX_ITEMS) return problem(422, 'Too many objects', `One order takes at most ${MAX_ITEMS.toLocaleString('en')} objects; narrow the criteria.`, { errors: { ids: 'Too many objects.' }, errorCodes: { ids: 'too-many' } });
       const by = { id: account.personId, displayName: store.db.persons.get(account.personId)?.displayName ?? account.username };
       const created = createOrder(store.db, input, ids, by, key, { account, principal });
       if ('errors' in created) return problem(422, 'Invalid request', 'Some of the request is not valid.', { errors: created.errors });

@@ -8,6 +8,7 @@ import type {
   DigitalIdApprovalBlock,
   DigitalIdOverview,
   DigitalIdPerson,
+  FieldErrorCode,
   MobileIdUserAction,
   MobileIdUserRow,
   Person,
@@ -258,7 +259,7 @@ export function digitalIdHandlers(store: Store) {
 
     endpoint(store, 'get', '/digital-id/mobile-id-users', { right: 'Digital ID' }, (ctx) => {
       if (!anyOf(ctx.principal, ['mobile-id:enable-user', 'mobile-id:lock'])) return denied(ctx, 'mobile-id.list', 'mobile-id-users', 'mobile-id:enable-user');
-      const pq = readPageQuery(ctx.url, ['displayName', 'personalId']);
+      const pq = readPageQuery(ctx, ['displayName', 'personalId']);
       if (pq instanceof Response) return pq;
       const page = paginate(searchPersons(ctx.tenantId, pq.q), pq);
       const creds = credentialsOf(page.items, 'mobile-id');
@@ -292,7 +293,7 @@ export function digitalIdHandlers(store: Store) {
         if (read instanceof Response) return read;
         const reason = read.reason;
         if (typeof reason !== 'string' || !(MOBILE_ID_LOCK_REASONS as readonly string[]).includes(reason)) {
-          return problem(422, 'Reason required', 'Choose a reason from the list.', { errors: { reason: `Choose one of: ${MOBILE_ID_LOCK_REASONS.join(', ')}.` } });
+          return problem(422, 'Reason required', 'Choose a reason from the list.', { errors: { reason: `Choose one of: ${MOBILE_ID_LOCK_REASONS.join(', ')}.` }, errorCodes: { reason: 'required' } });
         }
         const active = db().credentials.filter((c) => c.personId === personId && c.kind === 'mobile-id' && c.status === 'Active');
         if (!active.length) {
@@ -317,7 +318,7 @@ export function digitalIdHandlers(store: Store) {
 
     endpoint(store, 'get', '/digital-id/software-token-users', { right: 'Digital ID' }, (ctx) => {
       if (!anyOf(ctx.principal, ['software-token:enable-user', 'software-token:start-request'])) return denied(ctx, 'software-token.list', 'software-token-users', 'software-token:enable-user');
-      const pq = readPageQuery(ctx.url, ['displayName', 'personalId']);
+      const pq = readPageQuery(ctx, ['displayName', 'personalId']);
       if (pq instanceof Response) return pq;
       const page = paginate(searchPersons(ctx.tenantId, pq.q), pq);
       const creds = credentialsOf(page.items, 'software-token');
@@ -362,7 +363,7 @@ export function digitalIdHandlers(store: Store) {
     // ---- Servers ----
 
     endpoint(store, 'get', '/digital-id/persons', { permission: 'server:register', right: { right: 'Digital ID' } }, (ctx) => {
-      const pq = readPageQuery(ctx.url, ['displayName']);
+      const pq = readPageQuery(ctx, ['displayName']);
       if (pq instanceof Response) return pq;
       const page = paginate(searchPersons(ctx.tenantId, pq.q, (p) => p.status === 'Active'), pq);
       return HttpResponse.json({ ...page, items: page.items.map(personView) });
@@ -370,7 +371,7 @@ export function digitalIdHandlers(store: Store) {
 
     endpoint(store, 'get', '/digital-id/servers', { right: 'Digital ID' }, (ctx) => {
       if (!anyOf(ctx.principal, SERVER_PERMISSIONS)) return denied(ctx, 'server.list', 'servers', 'server:register');
-      const pq = readPageQuery(ctx.url, ['commonName', 'status', 'createdAt']);
+      const pq = readPageQuery(ctx, ['commonName', 'status', 'createdAt']);
       if (pq instanceof Response) return pq;
       const status = ctx.url.searchParams.get('status');
       if (status && !['Pending approval', 'Approved', 'Rejected'].includes(status)) {
@@ -387,18 +388,18 @@ export function digitalIdHandlers(store: Store) {
     endpoint(store, 'post', '/digital-id/servers', { permission: 'server:register', right: { right: 'Digital ID' } }, async (ctx) => {
       const read = await readJsonObject(ctx.request);
       if (read instanceof Response) return read;
-      const { value, errors } = checkServerInput(read, (id) => {
+      const { value, errors, errorCodes } = checkServerInput(read, (id) => {
         const p = db().persons.get(id);
         if (!p || !inTenant(p, ctx.tenantId)) return 'There is no person with this id.';
         if (p.status !== 'Active') return `${p.displayName} is ${p.status}; a responsible person must be active.`;
         return null;
       });
       if (!errors.commonName && db().servers.find((s) => inTenant(s, ctx.tenantId) && s.status !== 'Rejected' && s.commonName === value.commonName)) {
-        errors.commonName = `A server ${value.commonName} is already registered.`;
+        [errors.commonName, errorCodes.commonName] = [`A server ${value.commonName} is already registered.`, 'taken'];
       }
       if (Object.keys(errors).length) {
         audit(ctx, 'server.register', `server ${value.commonName || '(no name)'}`, 'failed', 'invalid input');
-        return problem(422, 'Check the server', 'Some fields are not valid; nothing was registered.', { errors });
+        return problem(422, 'Check the server', 'Some fields are not valid; nothing was registered.', { errors, errorCodes });
       }
       const { responsibles, ...names } = value;
       const server: ServerRecord = {
@@ -423,7 +424,7 @@ export function digitalIdHandlers(store: Store) {
 
     endpoint(store, 'get', '/digital-id/server-certificates', { right: 'Digital ID' }, (ctx) => {
       if (!anyOf(ctx.principal, SERVER_PERMISSIONS)) return denied(ctx, 'server-certificate.list', 'server-certificates', 'server-certificate:manage');
-      const pq = readPageQuery(ctx.url, ['commonName', 'status', 'validTo', 'createdAt']);
+      const pq = readPageQuery(ctx, ['commonName', 'status', 'validTo', 'createdAt']);
       if (pq instanceof Response) return pq;
       const status = ctx.url.searchParams.get('status');
       if (status && !(CERT_STATUSES as string[]).includes(status)) {
@@ -444,14 +445,15 @@ export function digitalIdHandlers(store: Store) {
       const { serverId, format, csr } = read;
       const errors: Record<string, string> = {};
       const server = typeof serverId === 'string' ? db().servers.get(serverId) : undefined;
-      if (!server || !inTenant(server, ctx.tenantId)) errors.serverId = 'Choose a registered server.';
+      const errorCodes: Record<string, FieldErrorCode> = {};
+      if (!server || !inTenant(server, ctx.tenantId)) [errors.serverId, errorCodes.serverId] = ['Choose a registered server.', 'unknown'];
       if (format !== 'pkcs10' && format !== 'pkcs12') errors.format = 'Choose pkcs10 (upload a CSR) or pkcs12 (the key is made for you).';
-      if (format === 'pkcs10' && (typeof csr !== 'string' || !csr.trim())) errors.csr = 'Paste or upload the certificate signing request (PEM).';
+      if (format === 'pkcs10' && (typeof csr !== 'string' || !csr.trim())) [errors.csr, errorCodes.csr] = ['Paste or upload the certificate signing request (PEM).', 'required'];
       if (format === 'pkcs12' && csr !== undefined) errors.csr = 'A PKCS#12 request takes no CSR; the key pair is generated for you.';
       const target = `server ${typeof serverId === 'string' ? serverId : '?'}`;
       if (Object.keys(errors).length || !server) {
         audit(ctx, 'server-certificate.request', target, 'failed', 'invalid input');
-        return problem(422, 'Check the request', 'Some fields are not valid; nothing was requested.', { errors });
+        return problem(422, 'Check the request', 'Some fields are not valid; nothing was requested.', { errors, errorCodes });
       }
       if (server.status !== 'Approved') {
         audit(ctx, 'server-certificate.request', target, 'failed', `server is ${server.status}`);
@@ -499,7 +501,7 @@ export function digitalIdHandlers(store: Store) {
       if (action === 'revoke') {
         const reason = read.reason;
         if (typeof reason !== 'string' || !(REVOKE_REASONS as readonly string[]).includes(reason)) {
-          return problem(422, 'Reason required', 'Choose a reason from the list.', { errors: { reason: `Choose one of: ${REVOKE_REASONS.join(', ')}.` } });
+          return problem(422, 'Reason required', 'Choose a reason from the list.', { errors: { reason: `Choose one of: ${REVOKE_REASONS.join(', ')}.` }, errorCodes: { reason: 'required' } });
         }
         const next = { ...cert, status: 'Revoked' as const, revokedAt: now(), revocationReason: reason, version: cert.version + 1 };
         store.put('serverCertificates', next);
@@ -539,7 +541,7 @@ export function digitalIdHandlers(store: Store) {
       const servers = can(ctx.principal, 'server:approve');
       const certs = can(ctx.principal, 'server-certificate:approve');
       if (!servers && !certs) return denied(ctx, 'approval.list', 'approvals', 'server:approve');
-      const pq = readPageQuery(ctx.url, ['createdAt']);
+      const pq = readPageQuery(ctx, ['createdAt']);
       if (pq instanceof Response) return pq;
       const pending: Pending[] = [];
       if (servers) for (const s of db().servers.all()) if (s.status === 'Pending approval' && inTenant(s, ctx.tenantId)) pending.push({ kind: 'server-registration', server: s, record: s });
@@ -579,7 +581,7 @@ export function digitalIdHandlers(store: Store) {
       if (read instanceof Response) return read;
       const reason = read.reason;
       if (decision === 'reject' && (typeof reason !== 'string' || !(DIGITAL_ID_REJECT_REASONS as readonly string[]).includes(reason))) {
-        return problem(422, 'Reason required', 'Choose a reason from the list.', { errors: { reason: `Choose one of: ${DIGITAL_ID_REJECT_REASONS.join(', ')}.` } });
+        return problem(422, 'Reason required', 'Choose a reason from the list.', { errors: { reason: `Choose one of: ${DIGITAL_ID_REJECT_REASONS.join(', ')}.` }, errorCodes: { reason: 'required' } });
       }
       const decided = { decidedById: ctx.account.personId, decidedAt: now(), version: pending.record.version + 1 };
       let next: Pending;

@@ -8,18 +8,39 @@ import {
   type Principal,
   type Requirement,
 } from '../../src/access/model';
-import type { Collection, Problem } from '../../src/api/types';
+import type { Collection, FieldErrorCode, Problem } from '../../src/api/types';
 import type { Store } from '../db/store';
 import { DEFAULT_TENANT_ID, type Account } from '../db/seed';
+import { collator } from '../domain/collation';
+import { PROBLEM_LANGUAGE, problemCode } from './problemCode';
 
 export const API = '*/api/v1';
 export const SESSION_COOKIE = 'prime_session';
 export const CSRF_HEADER = 'X-Requested-With';
 export const CSRF_VALUE = 'prime-console';
 
+/**
+ * A problem+json answer. It always carries a code (see problemCode) and, with field errors, a code per
+ * field (`invalid` unless the caller names one), so a client can show its own text in its language.
+ */
 export function problem(status: number, title: string, detail?: string, extra: Partial<Problem> = {}) {
-  const body: Problem = { type: `/problems/${status}`, title, status, ...(detail ? { detail } : {}), ...extra };
-  return HttpResponse.json(body, { status, headers: { 'Content-Type': 'application/problem+json' } });
+  const errorCodes: Problem['errorCodes'] = extra.errors ? { ...Object.fromEntries(Object.keys(extra.errors).map((field) => [field, 'invalid' as const])), ...extra.errorCodes } : undefined;
+  const body: Problem = { type: `/problems/${status}`, title, status, ...(detail ? { detail } : {}), ...extra, code: problemCode(title, extra), ...(errorCodes ? { errorCodes } : {}) };
+  return HttpResponse.json(body, { status, headers: { 'Content-Type': 'application/problem+json', 'Content-Language': PROBLEM_LANGUAGE } });
+}
+
+/** Field errors as problem() sends them: a message and a code per field. */
+export function fieldErrors() {
+  const errors: Record<string, string> = {};
+  const errorCodes: Record<string, FieldErrorCode> = {};
+  return {
+    errors,
+    errorCodes,
+    set(field: string, code: FieldErrorCode, message: string) {
+      errors[field] = message;
+      errorCodes[field] = code;
+    },
+  };
 }
 
 export interface PublicCtx {
@@ -138,10 +159,44 @@ export interface PageQuery {
   pageSize: number;
   q: string;
   sort: { field: string; dir: 'asc' | 'desc' } | null;
+  /** The language whose collation orders text (see sortLocale). */
+  locale: string;
+}
+
+/**
+ * The language a list's text sorts in: an explicit `sortLocale`, else the first language of
+ * `Accept-Language` (by weight) that Intl knows, else English. Only the language is kept (`sv-SE` → `sv`),
+ * so every Swedish variant shares one order.
+ */
+export function sortLocale(request: Request, url: URL): string {
+  const known = (tag: string) => {
+    try {
+      const [found] = Intl.Collator.supportedLocalesOf(tag);
+      return found ? new Intl.Locale(found).language : null;
+    } catch {
+      return null; // not a language tag
+    }
+  };
+  const explicit = url.searchParams.get('sortLocale');
+  if (explicit) return known(explicit) ?? 'en';
+  const ranked = (request.headers.get('Accept-Language') ?? '')
+    .split(',')
+    .map((part, i) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((x) => x.trim()).find((x) => x.startsWith('q='));
+      return { tag: tag.trim(), q: q ? Number(q.slice(2)) : 1, i };
+    })
+    .filter((x) => x.tag && x.tag !== '*' && x.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  for (const { tag } of ranked) {
+    const language = known(tag);
+    if (language) return language;
+  }
+  return 'en';
 }
 
 /** Reads `q`, `page`, `pageSize` and `sort`; answers 422 for values outside the contract. */
-export function readPageQuery(url: URL, sortable: readonly string[]): PageQuery | Response {
+export function readPageQuery({ url, request }: Pick<PublicCtx, 'url' | 'request'>, sortable: readonly string[]): PageQuery | Response {
   const errors: Record<string, string> = {};
   const page = Number(url.searchParams.get('page') ?? '1');
   const pageSize = Number(url.searchParams.get('pageSize') ?? '25');
@@ -156,7 +211,7 @@ export function readPageQuery(url: URL, sortable: readonly string[]): PageQuery 
     } else sort = { field, dir };
   }
   if (Object.keys(errors).length) return problem(422, 'Invalid query', 'Some query parameters are not valid.', { errors });
-  return { page, pageSize, q: (url.searchParams.get('q') ?? '').trim().toLowerCase(), sort };
+  return { page, pageSize, q: (url.searchParams.get('q') ?? '').trim().toLowerCase(), sort, locale: sortLocale(request, url) };
 }
 
 export function paginate<T>(items: readonly T[], pq: PageQuery): Collection<T> {
@@ -164,10 +219,11 @@ export function paginate<T>(items: readonly T[], pq: PageQuery): Collection<T> {
   if (pq.sort) {
     const { field, dir } = pq.sort;
     const sign = dir === 'asc' ? 1 : -1;
+    const { compare } = collator(pq.locale);
     list = [...list].sort((a, b) => {
       const x = String((a as Record<string, unknown>)[field] ?? '');
       const y = String((b as Record<string, unknown>)[field] ?? '');
-      return x.localeCompare(y) * sign;
+      return compare(x, y) * sign;
     });
   }
   const start = (pq.page - 1) * pq.pageSize;

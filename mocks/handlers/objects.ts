@@ -212,12 +212,12 @@ export function objectHandlers(store: Store) {
 
   for (const type of SEARCH_TYPES) {
     handlers.push(
-      endpoint(store, 'get', `/${type}`, { right: 'Extended Search' }, ({ url, tenantId }) => {
-        const pq = readPageQuery(url, sortFields(type));
+      endpoint(store, 'get', `/${type}`, { right: 'Extended Search' }, ({ url, request, tenantId }) => {
+        const pq = readPageQuery({ url, request }, sortFields(type));
         if (pq instanceof Response) return pq;
         const { filters, errors } = checkFilters(type, url.searchParams);
         if (Object.keys(errors).length) return problem(422, 'Invalid query', 'Some search criteria are not valid.', { errors });
-        return HttpResponse.json(search(store.db, type, { tenantId, q: pq.q, filters, sort: pq.sort, page: pq.page, pageSize: pq.pageSize }));
+        return HttpResponse.json(search(store.db, type, { tenantId, q: pq.q, filters, sort: pq.sort, locale: pq.locale, page: pq.page, pageSize: pq.pageSize }));
       }),
       endpoint(store, 'get', `/${type}/:id`, { right: 'Extended Search' }, ({ params, principal, account, tenantId }) => {
         const f = findIn(store.db, type, String(params.id), tenantId);
@@ -265,7 +265,7 @@ export function objectHandlers(store: Store) {
         if (Object.keys(typeErrors).length) return invalidFields(typeErrors);
         const input: ActionInput = body;
         if (rule.reasons && (!input.reason || !rule.reasons.includes(input.reason))) {
-          return problem(422, 'Reason required', 'Choose a reason from the list.', { errors: { reason: `Choose one of: ${rule.reasons.join(', ')}.` } });
+          return problem(422, 'Reason required', 'Choose a reason from the list.', { errors: { reason: `Choose one of: ${rule.reasons.join(', ')}.` }, errorCodes: { reason: 'required' } });
         }
         // A person of another tenant is no person here (a temporary card is assigned within its tenant).
         if (input.personId && !personInTenant(store.db, input.personId, tenantId)) {

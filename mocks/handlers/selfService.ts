@@ -2,6 +2,7 @@ import { HttpResponse } from 'msw';
 import { can, type Permission, type Principal } from '../../src/access/model';
 import type {
   ActionDetail,
+  FieldErrorCode,
   Card,
   Person,
   SelfServiceCard,
@@ -28,7 +29,7 @@ import {
   selfCardActions,
   unblockResponse,
 } from '../domain/selfService';
-import { endpoint, ifMatchState, inTenant, preconditionRequired, problem, readJsonObject, SESSION_COOKIE, type Ctx } from './http';
+import { endpoint, fieldErrors, ifMatchState, inTenant, preconditionRequired, problem, readJsonObject, SESSION_COOKIE, type Ctx } from './http';
 import { requireStepUp, tooManyTries } from './stepUp';
 
 const SELF = { right: 'Self-Service' } as const;
@@ -40,8 +41,8 @@ type Body = Record<string, unknown>;
 
 const readBody = (request: Request): Promise<Body | Response> => readJsonObject(request);
 
-const invalid = (errors: Record<string, string>) =>
-  problem(422, 'Invalid request', Object.values(errors).join(' '), { errors });
+/** A 422 of field errors; a field without a code is `invalid`. */
+const invalid = (errors: Record<string, string>, errorCodes?: Record<string, FieldErrorCode>) => problem(422, 'Invalid request', Object.values(errors).join(' '), { errors, errorCodes });
 
 /**
  * Self-Service of the self-service user: every endpoint touches only the caller's own person, cards
@@ -208,7 +209,8 @@ export function selfServiceHandlers(store: Store) {
     cardAction('lock', true, lifecycle('lock')),
 
     cardAction('change-pin', true, (ctx, card, body, target) => {
-      const errors: Record<string, string> = {};
+      const fields = fieldErrors();
+      const { errors } = fields;
       const pin = pinOf(card);
       // After an offline unblock the PIN was set at the card and is unknown here: any well-formed PIN passes.
       if (typeof body.currentPin !== 'string' || !/^\d{4,8}$/.test(body.currentPin)) errors.currentPin = 'Enter your current PIN.';
@@ -224,14 +226,14 @@ export function selfServiceHandlers(store: Store) {
         }
         store.put('pinStates', { ...pin, failedTries: tries });
         const left = PIN_TRIES - tries;
-        errors.currentPin = `The current PIN is not correct. ${left === 1 ? '1 try is' : `${left} tries are`} left before the PIN is blocked.`;
+        fields.set('currentPin', 'incorrect', `The current PIN is not correct. ${left === 1 ? '1 try is' : `${left} tries are`} left before the PIN is blocked.`);
       }
       const newProblem = pinProblem(body.newPin);
       if (newProblem) errors.newPin = newProblem;
       else if (body.newPin === body.currentPin) errors.newPin = 'The new PIN must differ from the current one.';
       if (Object.keys(errors).length) {
         audit(ctx, 'change-pin', target, 'failed', Object.keys(errors).join(', '));
-        return invalid(errors);
+        return invalid(errors, fields.errorCodes);
       }
       commitPin(ctx, card, 'change-pin', { pinHash: secretHash(card.id, String(body.newPin)), pinBlocked: false });
       audit(ctx, 'change-pin', target, 'success');
@@ -335,9 +337,10 @@ export function selfServiceHandlers(store: Store) {
         audit(ctx, 'reset-password', target, 'denied', 'locked out after too many wrong security passwords');
         return tooManyTries(wait, 'wrong security passwords');
       }
-      const errors: Record<string, string> = {};
+      const fields = fieldErrors();
+      const { errors } = fields;
       if (typeof body.securityPassword !== 'string' || secretHash(ctx.account.id, body.securityPassword) !== record.securityPasswordHash) {
-        errors.securityPassword = 'The security password is not correct.';
+        fields.set('securityPassword', 'incorrect', 'The security password is not correct.');
         const locked = typeof body.securityPassword === 'string' && body.securityPassword ? guard.fail(key) : 0;
         if (locked) {
           audit(ctx, 'reset-password', target, 'denied', `locked for ${locked} s after 5 wrong security passwords`);
@@ -348,7 +351,7 @@ export function selfServiceHandlers(store: Store) {
       if (error) errors.newPassword = error;
       if (Object.keys(errors).length) {
         audit(ctx, 'reset-password', target, errors.securityPassword ? 'denied' : 'failed', Object.keys(errors).join(', '));
-        return invalid(errors);
+        return invalid(errors, fields.errorCodes);
       }
       store.put('accounts', { ...ctx.account, password: String(body.newPassword) });
       const ended = store.endSessions(ctx.account.id, ctx.cookies[SESSION_COOKIE]);

@@ -38,7 +38,7 @@ import {
   type CredentialSecretRecord,
   type InvitationRecord,
 } from '../domain/selfServiceCredentials';
-import { endpoint, ifMatchState, inTenant, paginate, preconditionRequired, problem, readJsonObject, readPageQuery, type Ctx } from './http';
+import { endpoint, fieldErrors, ifMatchState, inTenant, paginate, preconditionRequired, problem, readJsonObject, readPageQuery, type Ctx } from './http';
 import { requireStepUp } from './stepUp';
 
 type Kind = Credential['kind'];
@@ -264,7 +264,7 @@ export function selfServiceCredentialHandlers(store: Store) {
 
   return [
     endpoint(store, 'get', '/self-service/invitations', access('invitation:respond'), (ctx) => {
-      const pq = readPageQuery(ctx.url, INVITATION_SORT);
+      const pq = readPageQuery(ctx, INVITATION_SORT);
       if (pq instanceof Response) return pq;
       const person = ownPerson(ctx);
       const rows = person ? db().invitations.filter((r) => inTenant(r, ctx.tenantId) && !!myParticipant(r, person.id)) : [];
@@ -284,25 +284,26 @@ export function selfServiceCredentialHandlers(store: Store) {
       }
       const body = await readBody(ctx.request);
       if (body instanceof Response) return body;
-      const errors: Record<string, string> = {};
+      const fields = fieldErrors();
+      const { errors } = fields;
       const emails = body.emails;
       const clean: string[] = [];
-      if (!Array.isArray(emails) || emails.length === 0) errors.emails = 'Enter at least one e-mail address.';
-      else if (emails.length > MAX_INVITES) errors.emails = `Invite at most ${MAX_INVITES} people at a time.`;
+      if (!Array.isArray(emails) || emails.length === 0) fields.set('emails', 'required', 'Enter at least one e-mail address.');
+      else if (emails.length > MAX_INVITES) fields.set('emails', 'too-many', `Invite at most ${MAX_INVITES} people at a time.`);
       else {
         const existing = new Set(row.participants.map((p) => p.email.toLowerCase()));
         emails.forEach((raw, i) => {
           const email = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
           const key = `emails[${i}]`;
           if (!isEmail(email)) errors[key] = `${typeof raw === 'string' && raw.trim() ? `“${raw.trim()}”` : 'This'} is not a valid e-mail address.`;
-          else if (existing.has(email)) errors[key] = `${email} is already invited.`;
-          else if (clean.includes(email)) errors[key] = `${email} is listed twice.`;
+          else if (existing.has(email)) fields.set(key, 'taken', `${email} is already invited.`);
+          else if (clean.includes(email)) fields.set(key, 'duplicate', `${email} is listed twice.`);
           clean.push(email);
         });
       }
       if (Object.keys(errors).length) {
         audit(ctx, 'self-service.invitation.invite', `invitation ${row.id}`, 'failed', 'invalid e-mail addresses');
-        return problem(422, 'Check the addresses', 'Some e-mail addresses cannot be invited.', { errors });
+        return problem(422, 'Check the addresses', 'Some e-mail addresses cannot be invited.', { errors, errorCodes: fields.errorCodes });
       }
       const added = clean.map((email) => {
         const known = db().persons.find((p) => p.email.toLowerCase() === email && inTenant(p, ctx.tenantId));
@@ -317,7 +318,7 @@ export function selfServiceCredentialHandlers(store: Store) {
     // ---- Mobile ID ----
 
     endpoint(store, 'get', '/self-service/mobile-ids', access('self:activate-mobile-id'), (ctx) => {
-      const pq = readPageQuery(ctx.url, CREDENTIAL_SORT);
+      const pq = readPageQuery(ctx, CREDENTIAL_SORT);
       if (pq instanceof Response) return pq;
       return HttpResponse.json(paginate(ownCollection(ctx, 'mobile-id').map((c) => mobileView(ctx, c)), pq));
     }),
@@ -348,7 +349,7 @@ export function selfServiceCredentialHandlers(store: Store) {
       const body = await readBody(ctx.request);
       if (body instanceof Response) return body;
       const code = typeof body.activationCode === 'string' ? normaliseCode(body.activationCode) : '';
-      if (!code) return problem(422, 'Code required', 'Enter the code shown in the app.', { errors: { activationCode: 'Enter the code shown in the app.' } });
+      if (!code) return problem(422, 'Code required', 'Enter the code shown in the app.', { errors: { activationCode: 'Enter the code shown in the app.' }, errorCodes: { activationCode: 'required' } });
       const secret = secretOf(c.id);
       if (!secret.activationCodeHash || !secret.activationExpiresAt || Date.parse(secret.activationExpiresAt) <= Date.now()) {
         audit(ctx, 'self-service.mobile-id.confirm', `mobile-id ${c.id}`, 'failed', 'activation code expired or never asked for');
@@ -361,6 +362,7 @@ export function selfServiceCredentialHandlers(store: Store) {
         audit(ctx, 'self-service.mobile-id.confirm', `mobile-id ${c.id}`, 'failed', 'wrong activation code');
         return problem(422, 'Wrong code', 'This is not the code of the current activation.', {
           errors: { activationCode: 'This is not the code of the current activation. Check it, or get a new code.' },
+          errorCodes: { activationCode: 'incorrect' },
         });
       }
       store.put('credentialSecrets', { ...secret, activationCodeHash: null, activationExpiresAt: null });
@@ -374,7 +376,7 @@ export function selfServiceCredentialHandlers(store: Store) {
     // ---- Software tokens ----
 
     endpoint(store, 'get', '/self-service/software-tokens', access('self:request-software-token'), (ctx) => {
-      const pq = readPageQuery(ctx.url, CREDENTIAL_SORT);
+      const pq = readPageQuery(ctx, CREDENTIAL_SORT);
       if (pq instanceof Response) return pq;
       return HttpResponse.json(paginate(ownCollection(ctx, 'software-token').map((c) => tokenView(ctx, c)), pq));
     }),
@@ -389,7 +391,7 @@ export function selfServiceCredentialHandlers(store: Store) {
       const body = await readBody(ctx.request);
       if (body instanceof Response) return body;
       if (body.termsAccepted !== true) {
-        return problem(422, 'Accept the terms', 'Tick that you accept the terms and conditions.', { errors: { termsAccepted: 'Accept the terms and conditions to get the token.' } });
+        return problem(422, 'Accept the terms', 'Tick that you accept the terms and conditions.', { errors: { termsAccepted: 'Accept the terms and conditions to get the token.' }, errorCodes: { termsAccepted: 'required' } });
       }
       const passphrase = newPassphrase();
       const at = new Date().toISOString();
@@ -428,7 +430,7 @@ export function selfServiceCredentialHandlers(store: Store) {
     // ---- Virtual smart cards ----
 
     endpoint(store, 'get', '/self-service/virtual-smart-cards', access('self:request-vsc'), (ctx) => {
-      const pq = readPageQuery(ctx.url, CREDENTIAL_SORT);
+      const pq = readPageQuery(ctx, CREDENTIAL_SORT);
       if (pq instanceof Response) return pq;
       return HttpResponse.json(paginate(ownCollection(ctx, 'virtual-smart-card').map((c) => vscView(ctx, c)), pq));
     }),
@@ -474,7 +476,7 @@ export function selfServiceCredentialHandlers(store: Store) {
       const reason = body.reason;
       if (typeof reason !== 'string' || !(VSC_LOCK_REASONS as readonly string[]).includes(reason)) {
         audit(ctx, 'self-service.virtual-smart-card.lock', `virtual-smart-card ${c.id}`, 'failed', 'no reason from the list');
-        return problem(422, 'Reason required', 'Choose why the card is locked.', { errors: { reason: `Choose one of: ${VSC_LOCK_REASONS.join(', ')}.` } });
+        return problem(422, 'Reason required', 'Choose why the card is locked.', { errors: { reason: `Choose one of: ${VSC_LOCK_REASONS.join(', ')}.` }, errorCodes: { reason: 'required' } });
       }
       const keep = body.keepEncryptionCertificate === true;
       const next = saveCredential(c, 'Locked', (cert) =>

@@ -3,7 +3,7 @@ import { findRole, mayUseInteractiveSignIn, principalOf } from '../../src/access
 import type { SessionInfo } from '../../src/api/types';
 import { SIGN_IN_TRIES, type Store } from '../db/store';
 import { tooManyTries } from './stepUp';
-import { accountInTenant, endpoint, problem, readJsonObject, SESSION_COOKIE } from './http';
+import { accountInTenant, endpoint, fieldErrors, problem, readJsonObject, SESSION_COOKIE } from './http';
 import { DEFAULT_TENANT_ID, type Account } from '../db/seed';
 
 // On a real backend the cookie is also Secure; the mock serves plain http on localhost.
@@ -29,15 +29,16 @@ export function sessionHandlers(store: Store) {
       const body = await readJsonObject(request, 'Send a JSON object with username and password.');
       if (body instanceof Response) return body;
       const { username, password, tenant } = body;
-      const errors: Record<string, string> = {};
-      if (typeof username !== 'string' || !username.trim()) errors.username = 'Enter your username.';
-      else if (username.length > 200) errors.username = 'A username has at most 200 characters.';
-      if (typeof password !== 'string' || !password) errors.password = 'Enter your password.';
+      const fields = fieldErrors();
+      const { errors } = fields;
+      if (typeof username !== 'string' || !username.trim()) fields.set('username', 'required', 'Enter your username.');
+      else if (username.length > 200) fields.set('username', 'too-long', 'A username has at most 200 characters.');
+      if (typeof password !== 'string' || !password) fields.set('password', 'required', 'Enter your password.');
       // No tenant chosen: the default tenant (a console with one tenant shows no picker).
       const tenantId = tenant === undefined || tenant === null ? DEFAULT_TENANT_ID : typeof tenant === 'string' ? tenant : '';
-      if (!store.db.tenants.get(tenantId)) errors.tenant = 'Choose one of the tenants.';
+      if (!store.db.tenants.get(tenantId)) fields.set('tenant', 'unknown', 'Choose one of the tenants.');
       if (Object.keys(errors).length) {
-        return problem(422, 'Invalid request', errors.tenant && Object.keys(errors).length === 1 ? 'There is no such tenant.' : 'Username and password are required.', { errors });
+        return problem(422, 'Invalid request', errors.tenant && Object.keys(errors).length === 1 ? 'There is no such tenant.' : 'Username and password are required.', { errors, errorCodes: fields.errorCodes });
       }
       const name = (username as string).trim().toLowerCase();
       const guard = store.guards.signIn;

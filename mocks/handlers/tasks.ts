@@ -65,8 +65,8 @@ export function taskHandlers(store: Store) {
   };
 
   return [
-    endpoint(store, 'get', '/tasks', { right: 'Open Tasks' }, ({ url, principal, tenantId }) => {
-      const pq = readPageQuery(url, ['createdAt', 'type', 'status']);
+    endpoint(store, 'get', '/tasks', { right: 'Open Tasks' }, ({ url, request, principal, tenantId }) => {
+      const pq = readPageQuery({ url, request }, ['createdAt', 'type', 'status']);
       if (pq instanceof Response) return pq;
       const type = url.searchParams.get('type');
       const status = url.searchParams.get('status');
@@ -124,7 +124,7 @@ export function taskHandlers(store: Store) {
       if (Object.keys(typeErrors).length) return invalidFields(typeErrors);
       const body = raw as { reason?: string };
       if (decision === 'reject' && (!body.reason || !(REJECT_REASONS as readonly string[]).includes(body.reason))) {
-        return problem(422, 'Reason required', 'Choose why the request is rejected.', { errors: { reason: `Choose one of: ${REJECT_REASONS.join(', ')}.` } });
+        return problem(422, 'Reason required', 'Choose why the request is rejected.', { errors: { reason: `Choose one of: ${REJECT_REASONS.join(', ')}.` }, errorCodes: { reason: 'required' } });
       }
       const at = new Date().toISOString();
       const result = decide(db(), t, decision, { decision, actor, at, ...(body.reason ? { reason: body.reason } : {}) });

@@ -3,7 +3,8 @@ import type { Tenant, TenantChoice } from '../../src/api/types';
 import { DEFAULT_TENANT_ID, type Tenant as TenantRecord } from '../db/seed';
 import type { Store } from '../db/store';
 import { hasInvisible } from '../domain/text';
-import { endpoint, paginate, problem, readJsonObject, readPageQuery } from './http';
+import { endpoint, fieldErrors, paginate, problem, readJsonObject, readPageQuery, sortLocale } from './http';
+import { collator } from '../domain/collation';
 
 export const TENANT_NAME_MIN = 2;
 export const TENANT_NAME_MAX = 60;
@@ -42,20 +43,20 @@ const slug = (name: string) =>
     .replace(/(^-|-$)/g, '') || 'tenant';
 
 /** The picker lists the default tenant first, then the others by name. */
-const pickerOrder = (a: TenantRecord, b: TenantRecord) =>
-  (a.id === DEFAULT_TENANT_ID ? -1 : b.id === DEFAULT_TENANT_ID ? 1 : 0) || a.name.localeCompare(b.name, 'en');
+const pickerOrder = (locale: string) => (a: TenantRecord, b: TenantRecord) =>
+  (a.id === DEFAULT_TENANT_ID ? -1 : b.id === DEFAULT_TENANT_ID ? 1 : 0) || collator(locale).compare(a.name, b.name);
 
 /** Tenants: the list at sign-in, and the Admin view's list and create (Explorer right Admin). */
 export function tenantHandlers(store: Store) {
   return [
     // Public: the sign-in page offers the tenants before anyone is signed in (name and logo only).
-    endpoint(store, 'get', '/tenants', 'public', () => {
-      const items: TenantChoice[] = [...store.db.tenants.all()].sort(pickerOrder).map((t) => ({ id: t.id, name: t.name, logo: t.logo ?? null }));
+    endpoint(store, 'get', '/tenants', 'public', ({ request, url }) => {
+      const items: TenantChoice[] = [...store.db.tenants.all()].sort(pickerOrder(sortLocale(request, url))).map((t) => ({ id: t.id, name: t.name, logo: t.logo ?? null }));
       return HttpResponse.json({ items, total: items.length, page: 1, pageSize: Math.max(items.length, 1) });
     }),
 
-    endpoint(store, 'get', '/admin/tenants', { right: 'Admin' }, ({ url }) => {
-      const pq = readPageQuery(url, ['name', 'createdAt']);
+    endpoint(store, 'get', '/admin/tenants', { right: 'Admin' }, ({ url, request }) => {
+      const pq = readPageQuery({ url, request }, ['name', 'createdAt']);
       if (pq instanceof Response) return pq;
       const items = store.db.tenants
         .filter((t) => !pq.q || t.name.toLowerCase().includes(pq.q) || t.description.toLowerCase().includes(pq.q))
@@ -73,19 +74,20 @@ export function tenantHandlers(store: Store) {
       const body = await readJsonObject(request, 'Send a JSON object with name, description and logo.');
       if (body instanceof Response) return body;
       const input = body as { name?: unknown; description?: unknown; logo?: unknown };
-      const errors: Record<string, string> = {};
+      const fields = fieldErrors();
+      const { errors } = fields;
       const name = typeof input.name === 'string' ? input.name.trim().replace(/\s+/g, ' ') : '';
       // Same-looking names: compared after Unicode compatibility folding and case folding.
       const fold = (n: string) => n.normalize('NFKC').toLowerCase();
-      if (!name) errors.name = 'Enter a name.';
+      if (!name) fields.set('name', 'required', 'Enter a name.');
       // The name is listed publicly at sign-in: nothing invisible that could make it pass for another.
       else if (hasInvisible(String(input.name))) errors.name = 'The name may not contain control, zero-width or text-direction characters.';
       else if (name.length < TENANT_NAME_MIN || name.length > TENANT_NAME_MAX) errors.name = `The name must have ${TENANT_NAME_MIN} to ${TENANT_NAME_MAX} characters.`;
-      else if (store.db.tenants.find((t) => fold(t.name) === fold(name))) errors.name = `A tenant named “${name}” exists already; choose another name.`;
+      else if (store.db.tenants.find((t) => fold(t.name) === fold(name))) fields.set('name', 'taken', `A tenant named “${name}” exists already; choose another name.`);
       let description = '';
       if (input.description !== undefined && input.description !== null) {
         if (typeof input.description !== 'string') errors.description = 'The description must be text.';
-        else if ((description = input.description.trim()).length > TENANT_DESCRIPTION_MAX) errors.description = `The description may have at most ${TENANT_DESCRIPTION_MAX} characters.`;
+        else if ((description = input.description.trim()).length > TENANT_DESCRIPTION_MAX) fields.set('description', 'too-long', `The description may have at most ${TENANT_DESCRIPTION_MAX} characters.`);
       }
       let logo: string | undefined;
       if (input.logo !== undefined && input.logo !== null && input.logo !== '') {
@@ -93,7 +95,7 @@ export function tenantHandlers(store: Store) {
         if (error) errors.logo = error;
         else logo = input.logo as string;
       }
-      if (Object.keys(errors).length) return problem(422, 'Invalid tenant', 'Some fields are not valid; nothing was created.', { errors });
+      if (Object.keys(errors).length) return problem(422, 'Invalid tenant', 'Some fields are not valid; nothing was created.', { errors, errorCodes: fields.errorCodes });
 
       let id = `tenant-${slug(name)}`;
       for (let n = 2; store.db.tenants.get(id); n++) id = `tenant-${slug(name)}-${n}`;

@@ -104,17 +104,17 @@ export function userHandlers(store: Store) {
     let role: string | undefined;
     if (action === 'assign-role' || action === 'de-assign-role') {
       if (typeof body.role !== 'string' || !body.role.trim()) {
-        return problem(422, 'Role required', 'Name the role by its technical reference.', { errors: { role: 'Choose a role.' } });
+        return problem(422, 'Role required', 'Name the role by its technical reference.', { errors: { role: 'Choose a role.' }, errorCodes: { role: 'required' } });
       }
       role = body.role.trim();
       const def = findRole(role);
-      if (!def) return problem(422, 'Unknown role', `There is no role ${role}.`, { errors: { role: `There is no role ${role}.` } });
+      if (!def) return problem(422, 'Unknown role', `There is no role ${role}.`, { errors: { role: `There is no role ${role}.` }, errorCodes: { role: 'unknown' } });
       if (!def.assignableToPerson) {
         audit('denied', `role ${role}: system role`, a.username);
         return problem(422, 'System role', `${def.name}: ${SYSTEM_ROLE}`, { errors: { role: SYSTEM_ROLE } });
       }
     } else if (action === 'deactivate' && body.reason !== undefined && (typeof body.reason !== 'string' || body.reason.length > 500)) {
-      return problem(422, 'Invalid reason', 'The reason must be text of at most 500 characters.', { errors: { reason: 'Write at most 500 characters.' } });
+      return problem(422, 'Invalid reason', 'The reason must be text of at most 500 characters.', { errors: { reason: 'Write at most 500 characters.' }, errorCodes: { reason: 'too-long' } });
     }
 
     const match = ifMatchState(request, versionOf(a));
@@ -176,8 +176,8 @@ export function userHandlers(store: Store) {
   };
 
   return [
-    endpoint(store, 'get', '/roles', { right: 'Roles' }, ({ url, tenantId }) => {
-      const pq = readPageQuery(url, ['name', 'area']);
+    endpoint(store, 'get', '/roles', { right: 'Roles' }, ({ url, request, tenantId }) => {
+      const pq = readPageQuery({ url, request }, ['name', 'area']);
       if (pq instanceof Response) return pq;
       const accounts = ofTenant(tenantId);
       const items: RoleInfo[] = ROLES.map((r) => ({
@@ -197,8 +197,8 @@ export function userHandlers(store: Store) {
       return HttpResponse.json(paginate(items, { ...pq, pageSize: Math.max(pq.pageSize, items.length) }));
     }),
 
-    endpoint(store, 'get', '/users', { right: 'User Administration' }, ({ url, account, principal, tenantId }) => {
-      const pq = readPageQuery(url, ['username', 'displayName', 'status']);
+    endpoint(store, 'get', '/users', { right: 'User Administration' }, ({ url, request, account, principal, tenantId }) => {
+      const pq = readPageQuery({ url, request }, ['username', 'displayName', 'status']);
       if (pq instanceof Response) return pq;
       const status = url.searchParams.get('status') ?? '';
       const role = url.searchParams.get('role') ?? '';

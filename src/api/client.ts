@@ -1,16 +1,28 @@
-import { intlLocale } from '../i18n';
+import { getLocale, intlLocale } from '../i18n';
+import { localizeProblem } from './problemText';
 import type { Problem } from './types';
 
 /** Base of the API: same origin in the demo, `VITE_API_BASE_URL` against a real backend. */
 export const API_BASE = `${(import.meta.env.VITE_API_BASE_URL as string | undefined) ?? ''}/api/v1`;
 
 export class ApiError extends Error {
+  private shown: { locale: string; problem: Problem } | null = null;
   constructor(
     readonly status: number,
-    readonly problem: Problem,
+    /** The problem as the server sent it. */
+    readonly raw: Problem,
+    /** The language of the server's texts (its Content-Language). */
+    readonly language = 'en',
   ) {
-    super(problem.detail ?? problem.title);
+    super(raw.detail ?? raw.title);
     this.name = 'ApiError';
+  }
+
+  /** The problem in the console's language, read when shown, so a change of language reaches it too. */
+  get problem(): Problem {
+    const locale = getLocale();
+    if (this.shown?.locale !== locale) this.shown = { locale, problem: localizeProblem(this.raw, this.language) };
+    return this.shown.problem;
   }
 }
 
@@ -68,14 +80,16 @@ async function send<T>(path: string, options: RequestOptions): Promise<T> {
     });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
-    throw new ApiError(0, { type: 'about:blank', title: 'Network error', status: 0, detail: 'The server could not be reached.' });
+    throw new ApiError(0, { type: 'about:blank', title: 'Network error', status: 0, detail: 'The server could not be reached.', code: 'network-error' });
   }
   if (response.status === 204) return undefined as T;
   const isJson = (response.headers.get('Content-Type') ?? '').includes('json');
   const data: unknown = isJson ? await response.json() : null;
   if (!response.ok) {
-    const problem = (data as Problem | null) ?? { type: 'about:blank', title: response.statusText, status: response.status };
-    throw new ApiError(response.status, problem);
+    // An answer without problem+json (a proxy's error page) still gets a code the console has words for.
+    const problem = (data as Problem | null) ?? { type: 'about:blank', title: response.statusText, status: response.status, code: response.status >= 500 ? 'server-error' : 'request-failed' };
+    const language = (response.headers.get('Content-Language') ?? 'en').split(',')[0]!.trim().toLowerCase().split('-')[0]!;
+    throw new ApiError(response.status, problem, language);
   }
   return data as T;
 }

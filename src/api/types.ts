@@ -11,6 +11,9 @@ export interface Collection<T> {
   pageSize: number;
 }
 
+/** What is wrong with one field of a request. */
+export type FieldErrorCode = 'required' | 'too-long' | 'invalid' | 'taken' | 'duplicate' | 'incorrect' | 'unknown' | 'too-many';
+
 export interface Problem {
   type: string;
   title: string;
@@ -20,8 +23,10 @@ export interface Problem {
   missingPermission?: Permission;
   errors?: Record<string, string>;
   correlationId?: string;
-  /** A stable name of the problem, e.g. `session-expired` (401). */
+  /** A stable name of the problem, e.g. `session-expired` (401); the console shows its own text for it. */
   code?: string;
+  /** Per field of `errors`, a stable name of what is wrong with it (`required`, `taken`…). */
+  errorCodes?: Record<string, FieldErrorCode>;
   /** 412: the version the object has now. */
   currentVersion?: number;
   /** 409: the state the object is in now. */

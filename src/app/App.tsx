@@ -1,10 +1,11 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { lazy, useState } from 'react';
+import { lazy, useEffect, useState } from 'react';
 import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router-dom';
 import { ROUTES } from './routes';
 import { Guard } from './Guard';
 import { Loading, NotFoundPage, RouteError } from './StatusPages';
 import { createQueryClient } from './queryClient';
+import { subscribeLocale } from '../i18n';
 
 const routeObjects: RouteObject[] = [
   {
@@ -34,6 +35,14 @@ const routeObjects: RouteObject[] = [
 export function App() {
   const [queryClient] = useState(createQueryClient);
   const [router] = useState(() => createBrowserRouter(routeObjects));
+  // Lists come sorted in the language of the request (Accept-Language): fetch them again in the new one.
+  useEffect(
+    () =>
+      subscribeLocale(() => {
+        void queryClient.invalidateQueries();
+      }),
+    [queryClient],
+  );
   return (
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />

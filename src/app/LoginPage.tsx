@@ -31,7 +31,8 @@ export default function LoginPage() {
   const signIn = useSignIn();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<{ username?: string; password?: string }>({});
+  // Kept as message keys, so a change of language re-words them.
+  const [fieldErrors, setFieldErrors] = useState<{ username?: MessageKey; password?: MessageKey }>({});
   const usernameRef = useRef<HTMLInputElement>(null);
   const ids = { formErr: useId(), tenant: useId(), tenantHint: useId(), tenantErr: useId() };
   // The picker shows only when there is a choice; without it the backend takes the default tenant.
@@ -53,8 +54,8 @@ export default function LoginPage() {
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const errors: typeof fieldErrors = {};
-    if (!username.trim()) errors.username = t('login.usernameRequired');
-    if (!password) errors.password = t('login.passwordRequired');
+    if (!username.trim()) errors.username = 'login.usernameRequired';
+    if (!password) errors.password = 'login.passwordRequired';
     setFieldErrors(errors);
     if (errors.username || errors.password) return;
     signIn.mutate({ username: username.trim(), password, ...(showPicker && tenantId ? { tenant: tenantId } : {}) });
@@ -93,7 +94,7 @@ export default function LoginPage() {
             password={password}
             onUsername={setUsername}
             onPassword={setPassword}
-            errors={fieldErrors}
+            errors={{ username: fieldErrors.username && t(fieldErrors.username), password: fieldErrors.password && t(fieldErrors.password) }}
             usernameRef={usernameRef}
           />
           {showPicker && (

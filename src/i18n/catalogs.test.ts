@@ -70,4 +70,20 @@ describe('message catalogs', () => {
       .filter((key) => !code.includes(`'${key}'`) && !code.includes(`"${key}"`) && !prefixes.some((p) => key.startsWith(p)));
     expect(unused).toEqual([]);
   });
+
+  it('follows the glossary: no Swedish message uses a word it says to avoid', () => {
+    const glossary = readFileSync(join(import.meta.dirname, 'GLOSSARY.md'), 'utf8');
+    const avoided = glossary
+      .slice(glossary.indexOf('## Not these words'))
+      .split('\n')
+      .filter((line) => line.startsWith('| ') && !line.startsWith('| Avoid'))
+      .map((line) => line.split('|')[1]!.trim().toLowerCase());
+    expect(avoided.length).toBeGreaterThan(3);
+    const found = parts.flatMap((part) =>
+      Object.entries(read('sv', part)).flatMap(([key, message]) =>
+        avoided.filter((word) => new RegExp(`(^|[^\\p{L}])${word}`, 'u').test(message.toLowerCase())).map((word) => `${part}:${key}: ${word}`),
+      ),
+    );
+    expect(found).toEqual([]);
+  });
 });

@@ -9,14 +9,18 @@ import type tasks from './locales/en/tasks.json';
 import type tenants from './locales/en/tenants.json';
 import type roles from './locales/en/roles.json';
 import type users from './locales/en/users.json';
+import type problems from './locales/en/problems.json';
 
 /** The console's languages, each named in its own language (a picker reads them to people who may not know the other). */
 export const LOCALES = { en: 'English', sv: 'Svenska' } as const;
 export type Locale = keyof typeof LOCALES;
 
-/** The parts every page needs; the others come with the views that use them (`src/app/routes.ts`). */
+/**
+ * The parts every page needs; the others come with the views that use them (`src/app/routes.ts`), and
+ * `problems` (the console's words for the server's problem codes) right after the first render.
+ */
 export const START_PARTS = ['main', 'tasks', 'tenants'] as const;
-export type CatalogPart = (typeof START_PARTS)[number] | 'batch' | 'admin' | 'users' | 'self-service' | 'self-service-credentials' | 'digital-id' | 'roles';
+export type CatalogPart = (typeof START_PARTS)[number] | 'batch' | 'admin' | 'users' | 'self-service' | 'self-service-credentials' | 'digital-id' | 'roles' | 'problems';
 
 /** Every message key, from the English catalogs (the source language). */
 export type MessageKey =
@@ -29,7 +33,8 @@ export type MessageKey =
   | keyof typeof selfService
   | keyof typeof selfServiceCredentials
   | keyof typeof digitalId
-  | keyof typeof roles;
+  | keyof typeof roles
+  | keyof typeof problems;
 
 /** The states and reasons the catalogs name: lists of them in code are data, not text to translate. */
 export type StatusName = MessageKey extends infer K ? (K extends `status.${infer S}` ? S : never) : never;

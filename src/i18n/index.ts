@@ -46,6 +46,8 @@ export async function initI18n(l: Locale = preferredLocale(), extra: CatalogPart
   for (const part of [...START_PARTS, ...extra]) parts.add(part);
   await loadParts(l, parts);
   activate(l);
+  // Needed only once something fails; until it is here, the server's own words are shown.
+  void loadMessages('problems').catch(() => undefined);
 }
 
 /** Loads a view's messages in the active language; the view renders after this resolves. */
@@ -86,7 +88,9 @@ export async function setLocale(next: Locale) {
 export const getLocale = () => locale;
 export function subscribeLocale(listener: () => void) {
   listeners.add(listener);
-  return () => listeners.delete(listener);
+  return () => {
+    listeners.delete(listener);
+  };
 }
 /** The active language; a component that calls it renders again when the language changes. */
 export const useLocale = () => useSyncExternalStore(subscribeLocale, getLocale, getLocale);

@@ -9,4 +9,4 @@ configure({ asyncUtilTimeout: 5000 });
 afterEach(() => cleanup());
 
 // Views get their messages from the route that loads them; components tested alone get them all here.
-await initI18n('en', ['batch', 'admin', 'users', 'self-service', 'self-service-credentials', 'digital-id', 'roles']);
+await initI18n('en', ['batch', 'admin', 'users', 'self-service', 'self-service-credentials', 'digital-id', 'roles', 'problems']);
