@@ -67,7 +67,7 @@ export default defineConfig({
     {
       name: 'production',
       use: CHROMIUM,
-      testMatch: ['session.spec.ts', 'session-expiry.spec.ts', 'access.spec.ts', 'search.spec.ts', 'tasks.spec.ts', 'batch-orders.spec.ts', 'self-service.spec.ts'],
+      testMatch: ['session.spec.ts', 'session-expiry.spec.ts', 'access.spec.ts', 'search.spec.ts', 'tasks.spec.ts', 'batch-orders.spec.ts', 'self-service.spec.ts', 'swedish.spec.ts'],
       grepInvert: /@demo/,
     },
   ],

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/test';
 import { paths } from '../src/app/paths';
 import { expectLoginPage, signIn } from './support/auth';
@@ -22,29 +22,6 @@ import {
   type SearchTypeLabel,
 } from './support/search';
 import { dataRows, expectViewWithData, main, mainNav, resultCount, view } from './support/views';
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
-
-/** One line per violation and node: rule, impact, help, and the selector of the element. */
-function describeViolations(violations: AxeResults['violations']): string {
-  return violations
-    .map((v) =>
-      [
-        `${v.id} [${v.impact ?? 'n/a'}]: ${v.help} (${v.helpUrl})`,
-        ...v.nodes.map((n) => `    at ${n.target.join(' >> ')}\n       ${n.failureSummary?.replace(/\n/g, '\n       ') ?? ''}`),
-      ].join('\n'),
-    )
-    .join('\n');
-}
-
-async function expectNoAxeViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const report = describeViolations(results.violations);
-  if (report) console.log(`axe violations on ${what}:\n${report}`);
-  expect(results.violations, `axe violations on ${what}:\n${report}`).toEqual([]);
-}
 
 test.describe('accessibility (axe, WCAG 2.2 AA)', () => {
   test('login page', async ({ page }) => {

@@ -7,7 +7,7 @@ import { toCsv } from '../../ui/csv';
 import { DataTable, type ColumnDef } from '../../ui/DataTable';
 import { Pager } from '../../ui/Pager';
 import { QueryState } from '../../ui/QueryState';
-import { StatusBadge } from '../../ui/StatusBadge';
+import { StatusBadge, statusLabel } from '../../ui/StatusBadge';
 import { useUrlParams } from '../../ui/useUrlParams';
 import { adminKeys, LOG_FILTERS, logPath, problemText, type LogFilter } from './api';
 
@@ -147,7 +147,7 @@ function LogFilters({ values, errors, onApply }: { values: Record<LogFilter, str
           <option value="">{t('admin.log.anyOutcome')}</option>
           {OUTCOMES.map((o) => (
             <option key={o} value={o}>
-              {o}
+              {statusLabel(o)}
             </option>
           ))}
         </select>

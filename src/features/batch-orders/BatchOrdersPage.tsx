@@ -9,7 +9,7 @@ import { formatDateTime, t } from '../../i18n';
 import { DataTable, type ColumnDef } from '../../ui/DataTable';
 import { Pager } from '../../ui/Pager';
 import { QueryState } from '../../ui/QueryState';
-import { StatusBadge } from '../../ui/StatusBadge';
+import { StatusBadge, statusLabel } from '../../ui/StatusBadge';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useUrlParams } from '../../ui/useUrlParams';
 import { POLL_MS } from './api';
@@ -71,7 +71,7 @@ export default function BatchOrdersPage() {
             <option value="">{t('search.anyStatus')}</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {statusLabel(s)}
               </option>
             ))}
           </select>

@@ -10,6 +10,7 @@ import { formatNumber, t, tDynamic } from '../../i18n';
 import { Pager } from '../../ui/Pager';
 import { QueryState } from '../../ui/QueryState';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { statusLabel } from '../../ui/StatusBadge';
 import { batchKeys, createOrder, newIdempotencyKey, runOrderAction, toView } from './api';
 import { fieldErrors, problemText } from './errors';
 import {
@@ -305,7 +306,7 @@ export default function NewOrderPage() {
                 <select id={ids.status} value={criteria.status} onChange={(e) => applyCriteria({ status: e.target.value })}>
                   {source.statuses.map((s) => (
                     <option key={s} value={s}>
-                      {s}
+                      {statusLabel(s)}
                     </option>
                   ))}
                 </select>
@@ -469,7 +470,7 @@ function Review({ config, choice, roles }: { config: OrderTypeConfig; choice: Ch
   const criteria =
     choice.mode === 'all'
       ? [
-          choice.criteria.status && t('batch.review.criteriaStatus', { status: choice.criteria.status }),
+          choice.criteria.status && t('batch.review.criteriaStatus', { status: statusLabel(choice.criteria.status) }),
           choice.criteria.q && t('batch.review.criteriaText', { text: choice.criteria.q }),
           choice.criteria.kind && t('batch.review.criteriaType', { type: tDynamic(`type.${choice.criteria.kind}`, choice.criteria.kind) }),
         ].filter(Boolean)

@@ -7,6 +7,7 @@ import { formatDate, formatDateTime, t } from '../../i18n';
 import { QueryState } from '../../ui/QueryState';
 import { SimpleTable } from '../../ui/SimpleTable';
 import { StatusBadge } from '../../ui/StatusBadge';
+import { reasonLabel } from '../../ui/DialogParts';
 import { useUrlParams } from '../../ui/useUrlParams';
 import { ListHead } from './ListHead';
 import { certificateAction, certificatesQuery, PAGE_SIZE } from './api';
@@ -116,7 +117,7 @@ export function CertificatesTab() {
                 </td>
                 <td>
                   <StatusBadge status={c.status} />
-                  {(c.revocationReason ?? c.rejectReason) && <span className="did-sub">{c.revocationReason ?? c.rejectReason}</span>}
+                  {(c.revocationReason ?? c.rejectReason) && <span className="did-sub">{reasonLabel((c.revocationReason ?? c.rejectReason)!)}</span>}
                 </td>
                 <td>{c.validTo ? formatDate(c.validTo) : '–'}</td>
                 <td>{c.installedAt ? formatDate(c.installedAt) : c.status === 'Valid' ? t('digitalId.cert.awaitingInstallation') : '–'}</td>

@@ -8,6 +8,7 @@ import type { CredentialStatus, DigitalIdOverview, ServerCertificateStatus } fro
 import { formatNumber, t, type MessageKey } from '../../i18n';
 import { QueryState } from '../../ui/QueryState';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { statusLabel } from '../../ui/StatusBadge';
 import { overviewQuery } from './api';
 import { ApprovalsTab } from './ApprovalsTab';
 import { CertificatesTab } from './CertificatesTab';
@@ -49,7 +50,7 @@ function OverviewTab() {
                   <th scope="col">{t('digitalId.overview.credential')}</th>
                   {STATES.map((s) => (
                     <th scope="col" key={s}>
-                      {s}
+                      {statusLabel(s)}
                     </th>
                   ))}
                 </tr>
@@ -78,7 +79,7 @@ function OverviewTab() {
                 </tr>
                 {CERT_STATES.map((s) => (
                   <tr key={s}>
-                    <th scope="row">{t('digitalId.overview.certsIn', { status: s })}</th>
+                    <th scope="row">{t('digitalId.overview.certsIn', { status: statusLabel(s) })}</th>
                     <td>{formatNumber(o.serverCertificates[s])}</td>
                   </tr>
                 ))}

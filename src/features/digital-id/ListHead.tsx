@@ -1,6 +1,7 @@
 import { Button } from 'react-aria-components';
 import { t } from '../../i18n';
 import { SearchForm } from '../../ui/SearchForm';
+import { statusLabel } from '../../ui/StatusBadge';
 
 /**
  * The head of a Digital ID list: its heading, the one button that adds to it (where the person may),
@@ -38,7 +39,7 @@ export function ListHead({
         label={title}
         values={values}
         queryLabel={queryLabel}
-        selects={[{ name: 'status', label: t('digitalId.status'), all: t('digitalId.anyStatus'), options: statuses, immediate: true }]}
+        selects={[{ name: 'status', label: t('digitalId.status'), all: t('digitalId.anyStatus'), options: statuses.map((s) => ({ value: s, label: statusLabel(s) })), immediate: true }]}
         submitLabel={t('digitalId.search')}
         onSubmit={onSubmit}
       />

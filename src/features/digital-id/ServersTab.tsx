@@ -9,7 +9,7 @@ import { formatDateTime, t } from '../../i18n';
 import { QueryState } from '../../ui/QueryState';
 import { SimpleTable } from '../../ui/SimpleTable';
 import { StatusBadge } from '../../ui/StatusBadge';
-import { DialogProblem } from '../../ui/DialogParts';
+import { DialogProblem, reasonLabel } from '../../ui/DialogParts';
 import { notify } from '../../ui/toast';
 import { useUrlParams } from '../../ui/useUrlParams';
 import { ListHead } from './ListHead';
@@ -240,7 +240,7 @@ export function ServersTab() {
                 <td>{s.responsibles.map((r) => r.displayName).join(', ')}</td>
                 <td>
                   <StatusBadge status={s.status} />
-                  {s.rejectReason && <span className="did-sub">{s.rejectReason}</span>}
+                  {s.rejectReason && <span className="did-sub">{reasonLabel(s.rejectReason)}</span>}
                 </td>
                 <td>
                   {s.requestedBy.displayName}

@@ -7,7 +7,7 @@ import { DataTable, type ColumnDef } from '../../ui/DataTable';
 import { PageBreadcrumbs } from '../../ui/PageBreadcrumbs';
 import { Facts, Panel, type Fact } from '../../ui/Panel';
 import { QueryState } from '../../ui/QueryState';
-import { StatusBadge } from '../../ui/StatusBadge';
+import { StatusBadge, statusLabel } from '../../ui/StatusBadge';
 import { reasonLabel } from '../../ui/DialogParts';
 import { useFocusAfter } from '../../ui/useFocusAfter';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -73,7 +73,7 @@ function DecisionPanel({ task, onDecide }: { task: TaskDetail; onDecide: (d: Tas
   let sentence: string | null = null;
   if (task.blockedBecause) sentence = t(`tasks.blocked.${task.blockedBecause}`);
   else if (allowed.length === 0) {
-    sentence = task.status === 'Open' || task.status === 'Postponed' ? t('tasks.noActions') : t('tasks.decided', { status: task.status });
+    sentence = task.status === 'Open' || task.status === 'Postponed' ? t('tasks.noActions') : t('tasks.decided', { status: statusLabel(task.status) });
   }
   return (
     <aside className="action-panel" aria-labelledby={id}>

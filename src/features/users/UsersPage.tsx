@@ -8,7 +8,7 @@ import { DataTable, type ColumnDef } from '../../ui/DataTable';
 import { Pager } from '../../ui/Pager';
 import { QueryState } from '../../ui/QueryState';
 import { SearchForm } from '../../ui/SearchForm';
-import { StatusBadge } from '../../ui/StatusBadge';
+import { StatusBadge, statusLabel } from '../../ui/StatusBadge';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useUrlParams } from '../../ui/useUrlParams';
 import { userPath } from './userApi';
@@ -49,7 +49,7 @@ export default function UsersPage() {
         values={url.values}
         queryLabel={t('users.filter')}
         selects={[
-          { name: 'status', label: t('users.status'), all: t('users.statusAll'), options: STATUSES },
+          { name: 'status', label: t('users.status'), all: t('users.statusAll'), options: STATUSES.map((s) => ({ value: s, label: statusLabel(s) })) },
           { name: 'role', label: t('users.role'), all: t('users.roleAll'), options: ROLES.map((r) => ({ value: r.id, label: r.name })) },
         ]}
         submitLabel={t('search.submit')}
