@@ -75,6 +75,8 @@ export class Store {
   sessionIdleMs = DEFAULT_SESSION_IDLE_MS;
   /** When each session was last used; kept in memory (a restart counts from the session's start). */
   private readonly lastSeen = new Map<string, number>();
+  /** Sessions told to end sooner (end-to-end tests of one session, beside others on the same server). */
+  private readonly idleOf = new Map<string, number>();
   /** Bumped on every change, so caches (sorted indexes) know when to rebuild. */
   revision = 0;
   constructor(
@@ -136,13 +138,21 @@ export class Store {
     const session = this.db.sessions.get(id);
     if (!session) return null;
     const last = this.lastSeen.get(id) ?? Date.parse(session.createdAt);
-    if (now - last > this.sessionIdleMs) {
+    if (now - last > (this.idleOf.get(id) ?? this.sessionIdleMs)) {
       this.lastSeen.delete(id);
+      this.idleOf.delete(id);
       this.commit({ kind: 'session.delete', id });
       return 'expired';
     }
     this.lastSeen.set(id, now);
     return session;
+  }
+
+  /** This one session ends after `ms` without use; false when there is no such session. */
+  setSessionIdle(id: string, ms: number): boolean {
+    if (!this.db.sessions.has(id)) return false;
+    this.idleOf.set(id, ms);
+    return true;
   }
 
   /** Ends every session of the account but `keep` (the caller's own, after its own password change). */
@@ -156,6 +166,7 @@ export class Store {
   reset(): void {
     this.journal.clear();
     this.lastSeen.clear();
+    this.idleOf.clear();
     this.db = this.rebuild();
     this.guards = createGuards();
     this.revision += 1;

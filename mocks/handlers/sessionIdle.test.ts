@@ -64,3 +64,15 @@ describe('a session without use', () => {
     expect(entry).toMatchObject({ actor: 'registration-officer', outcome: 'success' });
   });
 });
+
+describe('one session told to end sooner (the end-to-end tests of the contract server)', () => {
+  it('ends after its own idle time while the others keep the server’s', async () => {
+    const short = await signIn('registration-officer');
+    const other = await signIn('service-administrator');
+    expect(c.store.setSessionIdle(short.split('=')[1]!, 5_000)).toBe(true);
+    expect(c.store.setSessionIdle('no-such-session', 5_000)).toBe(false);
+    vi.advanceTimersByTime(6_000);
+    expect((await c.call('GET /session', { cookie: other })).status).toBe(200);
+    expect((await c.call('GET /session', { cookie: short })).status).toBe(401);
+  });
+});
