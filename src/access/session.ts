@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
-import { ApiError, apiFetch, onSessionEnded } from '../api/client';
+import { ApiError, apiFetch, currentSessionEpoch, onSessionEnded, sessionChanged } from '../api/client';
 import type { Collection, SessionInfo, TenantChoice } from '../api/types';
 
 export const sessionKey = ['session'] as const;
@@ -10,10 +10,13 @@ export const sessionKey = ['session'] as const;
  * work ended (a time without use), they are asked to sign in again first, so nothing they typed is lost.
  */
 export async function fetchSession(): Promise<SessionInfo | null> {
+  const epoch = currentSessionEpoch();
   try {
     return await apiFetch<SessionInfo>('/session');
   } catch (e) {
     if (!(e instanceof ApiError && e.status === 401)) throw e;
+    // Asked before a sign-in or sign-out that has happened since: ask again, for the session now.
+    if (epoch !== currentSessionEpoch()) return fetchSession();
     return (await recoverSession()) ? apiFetch<SessionInfo>('/session') : null;
   }
 }
@@ -81,6 +84,7 @@ export function useSession() {
 
 /** Drops every cached answer, so nothing of the previous user survives a change of user. */
 export function resetClientState(qc: QueryClient, session: SessionInfo | null) {
+  sessionChanged();
   qc.cancelQueries();
   qc.clear();
   qc.setQueryData(sessionKey, session);

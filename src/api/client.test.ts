@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMockServer } from '../../mocks/node';
-import { ApiError, apiFetch, onSessionEnded, shouldRetry, toQuery } from './client';
+import { http, HttpResponse } from 'msw';
+import { ApiError, apiFetch, onSessionEnded, sessionChanged, shouldRetry, toQuery } from './client';
 import type { SessionInfo } from './types';
 
 const { server, store } = createMockServer();
@@ -48,6 +49,25 @@ describe('a request that meets an ended session', () => {
     expect((error as ApiError).status).toBe(401);
     expect(store.db.cards.get(card.id)?.status).toBe('Active');
     expect(requests.filter((r) => r.endsWith('/actions/lock'))).toHaveLength(1);
+  });
+
+  it('does not ask when the 401 answers a request sent before the signed-in person changed', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    server.use(
+      http.get('*/api/v1/persons', async () => {
+        await gate;
+        return HttpResponse.json({ type: '/problems/401', title: 'Not signed in', status: 401, code: 'not-signed-in' }, { status: 401 });
+      }, { once: true }),
+    );
+    let asked = 0;
+    onSessionEnded(async () => (asked++, true));
+    const pending = apiFetch('/persons').catch((e: unknown) => e);
+    sessionChanged(); // someone signs in while the answer is on its way
+    release();
+    expect(((await pending) as ApiError).status).toBe(401);
+    expect(asked).toBe(0);
+    expect(requests.filter((r) => r === 'GET /api/v1/persons')).toHaveLength(1);
   });
 
   it('never asks for a refused sign-in or for who is signed in', async () => {

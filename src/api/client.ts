@@ -47,15 +47,28 @@ export function onSessionEnded(handler: SessionEndedHandler | null): void {
 }
 
 /**
+ * Counts the changes of who is signed in (a sign-in, a sign-out). A 401 to a request sent before the
+ * last change is about the session that was, not the one now: it asks nobody to sign in again (an
+ * answer that crossed a sign-in on the way would otherwise report the new session as ended).
+ */
+let sessionEpoch = 0;
+/** Called by the access layer whenever the signed-in person changes. */
+export function sessionChanged(): void {
+  sessionEpoch += 1;
+}
+export const currentSessionEpoch = (): number => sessionEpoch;
+
+/**
  * Calls the API. Non-GET requests carry the CSRF header; errors arrive as `ApiError` with the
  * problem+json body (or one made up for network failures, status 0). A 401 of a signed-in person's
  * request waits for `onSessionEnded`'s handler and is sent again once if it says so.
  */
 export async function apiFetch<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const epoch = sessionEpoch;
   try {
     return await send<T>(path, options);
   } catch (e) {
-    if (!(e instanceof ApiError) || e.status !== 401 || !sessionEnded || path === '/session') throw e;
+    if (!(e instanceof ApiError) || e.status !== 401 || !sessionEnded || path === '/session' || epoch !== sessionEpoch) throw e;
     if (!(await sessionEnded(e.problem))) throw e;
     return send<T>(path, options);
   }
