@@ -7,7 +7,6 @@
  */
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
-import type { DemoStatus } from '../src/app/demo';
 import { workerName, type FromBackend, type ToBackend, type WireResponse } from './demo/protocol';
 
 const SIZE_KEY = 'prime-console.demo-persons';
@@ -28,6 +27,8 @@ function sessionIdleSeconds(): number | undefined {
   return Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
+/** How far the backend is with its organisation; main.tsx hands it to the console's demo controls (the same shape). */
+export type DemoStatus = { state: 'preparing'; done: number; total: number } | { state: 'ready'; persons: number };
 type Listener = (s: DemoStatus) => void;
 
 const RELOADS_KEY = 'prime-console.demo-reloads';

@@ -7,7 +7,7 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_SEED } from './db/seed';
+import { DEMO_SEED } from './db/schema';
 import type { Journal, Op } from './db/store';
 import { DATA_VERSION } from './demo/journal';
 

@@ -10,7 +10,8 @@
 import { principalOf } from '../../src/access/model';
 import type { SearchType } from '../../src/api/types';
 import { DEMO_ACCOUNTS } from '../../src/access/personas';
-import { DEFAULT_TENANT_ID, generateDb } from '../../mocks/db/seed';
+import { generateDb } from '../../mocks/db/seed';
+import { DEFAULT_TENANT_ID } from '../../mocks/db/schema';
 import { search } from '../../mocks/domain/search';
 import { mayWorkOn } from '../../mocks/domain/tasks';
 import { personInTenant } from '../../mocks/domain/tenancy';

@@ -2,41 +2,9 @@
  * Admin data: connectors, long-running jobs, past synchronisation runs and a little system-log history.
  * Its own random stream (DEMO_SEED + 1, passed in by seed.ts) keeps everyone else's data where it was.
  */
-import type { Connector, Service, ServiceState, SyncRun } from '../../src/api/types';
-import type { AuditEntry, Db } from './seed';
+import type { SyncRun } from '../../src/api/types';
+import type { AuditEntry, ConnectorRecord, Db } from './schema';
 import type { Random } from './prng';
-
-/** A service as stored: the states still to pass (a restart stops, then starts) and when the next is due. */
-export interface ServiceRecord extends Omit<Service, 'uptimeSeconds' | 'allowedActions'> {
-  /** States still ahead, the next one reached at `settlesAt`. */
-  plan: ServiceState[];
-  settlesAt: string | null;
-}
-
-/** A connector as stored, with its secrets (never sent to the console). */
-export interface ConnectorRecord extends Omit<Connector, 'secretsSet'> {
-  secrets: Record<string, string>;
-  tenantId?: string;
-}
-
-/** A long-running job of the installation (CRL download, PACS export…). */
-export interface JobRecord {
-  id: string;
-  name: string;
-  owner: string;
-  startedAt: string;
-  progress: number;
-  status: 'Running' | 'Killed';
-  version: number;
-  tenantId?: string;
-}
-
-export interface SyncRunRecord extends SyncRun {
-  version: number;
-  /** When a running run has done its import. */
-  settlesAt: string | null;
-  tenantId?: string;
-}
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -6,7 +6,7 @@
 import type { Certificate, CertificateType, Credential, CredentialStatus, Person } from '../../src/api/types';
 import type { InvitationParticipantRecord, InvitationRecord } from '../domain/selfServiceCredentials';
 import { createRandom } from './prng';
-import type { Db } from './seed';
+import type { Db } from './schema';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;

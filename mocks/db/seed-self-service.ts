@@ -5,26 +5,7 @@
  * Secrets are kept as salted hashes only; a card without a PIN record has the initial PIN (123456).
  */
 import { createRandom } from './prng';
-import type { Db } from './seed';
-
-/** A self-service account's registration and security password (hashed), by account id. */
-export interface SelfServiceRecord {
-  id: string;
-  registered: boolean;
-  registeredAt: string | null;
-  securityPasswordHash: string | null;
-  securityPasswordSetAt: string | null;
-}
-
-/** The PIN state of a card, by card id. `pinHash` null: set at the card offline, unknown to the system. */
-export interface CardPinRecord {
-  id: string;
-  pinHash: string | null;
-  pinBlocked: boolean;
-  changedAt: string;
-  /** Wrong PINs in a row since the last right one; the card blocks the PIN at PIN_TRIES. */
-  failedTries?: number;
-}
+import type { Db } from './schema';
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();

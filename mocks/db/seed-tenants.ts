@@ -7,7 +7,7 @@ import type { Card, CardStatus, Person, PersonType } from '../../src/api/types';
 import { createRandom } from './prng';
 import { FIRST_NAMES, LAST_NAMES } from './names';
 import { DEMO_PASSWORD } from './personas';
-import type { Db, RequestRecord } from './seed';
+import type { Db, RequestRecord } from './schema';
 
 export const LABS_TENANT_ID = 'tenant-nordvik-labs';
 

@@ -1,22 +1,15 @@
 import type {
   BatchItem,
-  BatchOrder,
-  TaskDecision,
   Card,
-  CardRequest,
-  HistoryEntry,
   TemporaryCard,
   TemporaryCardStatus,
   CardStatus,
-  Certificate,
   CertificateStatus,
   Credential,
   CredentialStatus,
   Person,
   PersonStatus,
   PersonType,
-  TaskStatus,
-  TaskType,
   UserStatus,
 } from '../../src/api/types';
 import { createRandom } from './prng';
@@ -29,133 +22,14 @@ import {
   VISITOR_COMPANIES,
 } from './names';
 import { DEMO_PASSWORD, LATE_PERSONAS, PERSONAS, type PersonaSeed } from './personas';
-import { seedAdmin, type ConnectorRecord, type JobRecord, type ServiceRecord, type SyncRunRecord } from './seed-admin';
+import { seedAdmin } from './seed-admin';
 import { seedTenants } from './seed-tenants';
-import { seedSelfService, type CardPinRecord, type SelfServiceRecord } from './seed-self-service';
+import { seedSelfService } from './seed-self-service';
 import { seedSelfServiceCredentials } from './seed-self-service-credentials';
-import type { CredentialSecretRecord, InvitationRecord } from '../domain/selfServiceCredentials';
 import { Table } from './table';
-import type { ServerCertificateRecord, ServerRecord } from '../domain/digitalId';
 import { seedDigitalId } from './seed-digital-id';
+import { BASE_TIME, DEFAULT_TENANT_ID, DEMO_SEED, type Account, type BatchOrderRecord, type Db, type RequestRecord } from './schema';
 
-export interface Account {
-  id: string;
-  username: string;
-  password: string;
-  personId: string;
-  roles: string[];
-  status: UserStatus;
-  /** Tenants the account may sign in to: absent means the default tenant only, `*` every tenant. */
-  tenantIds?: string[];
-  /** Bumped by every change of roles or status (If-Match in User Administration); absent means 1. */
-  version?: number;
-  /** When a password reset link was last sent. */
-  passwordResetAt?: string;
-}
-
-export interface TaskRecord {
-  id: string;
-  type: TaskType;
-  status: TaskStatus;
-  createdAt: string;
-  requestedById: string;
-  subjectId: string;
-  cardId: string | null;
-  requestId: string | null;
-  approvalsRequired: number;
-  decisions: TaskDecision[];
-  version: number;
-}
-
-/** A batch order as stored: its items, and the idempotency key it was created with. */
-export interface BatchOrderRecord extends BatchOrder {
-  version: number;
-  items: BatchItem[];
-  startedAt: string | null;
-  finishedAt: string | null;
-  idempotencyKey: string | null;
-  requestHash: string | null;
-  roles?: { add: string[]; remove: string[] };
-  /** The tenant the order was created in; absent means the default tenant. */
-  tenantId?: string;
-}
-
-/** A request as stored: the requester by id. */
-export interface RequestRecord extends Omit<CardRequest, 'requestedBy'> {
-  requestedById: string;
-}
-
-export interface SessionRow {
-  accountId: string;
-  createdAt: string;
-  tenantId: string;
-}
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  target: string;
-  outcome: 'success' | 'denied' | 'failed';
-  detail?: string;
-  /** The tenant the actor was signed in to; absent means the default tenant. */
-  tenantId?: string;
-  /** The id of the object acted on, and its non-secret values before and after a change. */
-  object?: string;
-  before?: Record<string, string | number | boolean | null>;
-  after?: Record<string, string | number | boolean | null>;
-}
-
-export interface Tenant {
-  id: string;
-  name: string;
-  description: string;
-  /** A data URL (PNG, JPEG or SVG, at most 100 kB), shown in the sign-in picker. */
-  logo?: string;
-  createdAt: string;
-  version: number;
-}
-
-export interface Db {
-  persons: Table<Person>;
-  cards: Table<Card>;
-  temporaryCards: Table<TemporaryCard>;
-  requests: Table<RequestRecord>;
-  certificates: Table<Certificate>;
-  credentials: Table<Credential>;
-  tasks: Table<TaskRecord>;
-  batchOrders: Table<BatchOrderRecord>;
-  services: Table<ServiceRecord>;
-  connectors: Table<ConnectorRecord>;
-  jobs: Table<JobRecord>;
-  syncRuns: Table<SyncRunRecord>;
-  tenants: Table<Tenant>;
-  accounts: Table<Account>;
-  history: Table<HistoryEntry>;
-  /** Self-service registration and security password per account (Self-Service). */
-  selfService: Table<SelfServiceRecord>;
-  /** PIN state per card, hashed (Self-Service). */
-  pinStates: Table<CardPinRecord>;
-  invitations: Table<InvitationRecord>;
-  credentialSecrets: Table<CredentialSecretRecord>;
-  sessions: Map<string, SessionRow>;
-  audit: AuditEntry[];
-  servers: Table<ServerRecord>;
-  serverCertificates: Table<ServerCertificateRecord>;
-}
-
-/** The collections that hold rows with ids; changes to them are journalled as puts. */
-export type Collections = {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- only the key is filtered here; the row type is inferred below
-  [K in keyof Db as Db[K] extends Table<any> ? K : never]: Db[K] extends Table<infer R> ? R : never;
-};
-
-export const DEMO_SEED = 20261127;
-/** The tenant of the generated organisation; records without a tenantId belong to it. */
-export const DEFAULT_TENANT_ID = 'tenant-nordvik';
-/** Generated data is dated relative to this instant so it is the same on every run. */
-export const BASE_TIME = Date.UTC(2026, 10, 1, 8, 0, 0);
 const DAY = 86_400_000;
 
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,6 +1,7 @@
 import { forLog } from '../domain/text';
 import { Throttle } from '../domain/throttle';
-import { DEFAULT_TENANT_ID, generateDb, generateDbAsync, type AuditEntry, type Collections, type Db, type SeedOptions, type SessionRow } from './seed';
+import { generateDb, generateDbAsync, type SeedOptions } from './seed';
+import { DEFAULT_TENANT_ID, type AuditEntry, type Collections, type Db, type SessionRow } from './schema';
 
 /**
  * Every change to the demo data is an operation in a journal on top of the generated base. The browser

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Op } from '../db/store';
 import { DATA_VERSION, indexedDbJournal, type KeyValue } from './journal';
-import { DEMO_SEED } from '../db/seed';
+import { DEMO_SEED } from '../db/schema';
 
 /** The journal's storage as a Map: what IndexedDB would hold, without a browser. */
 function memoryStorage(initial: Record<string, unknown> = {}): KeyValue & { data: Map<string, unknown> } {

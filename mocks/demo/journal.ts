@@ -6,7 +6,7 @@
  * compacted to the last one.
  */
 import { createStore as idbStore, delMany, getMany, setMany } from 'idb-keyval';
-import { DEMO_SEED } from '../db/seed';
+import { DEMO_SEED } from '../db/schema';
 import type { Journal, Op } from '../db/store';
 
 export const JOURNAL_DB = 'prime-console-demo';

@@ -14,9 +14,9 @@ import type {
   Person,
   TemporaryCard,
 } from '../../src/api/types';
-import type { Account, Db, RequestRecord, TaskRecord } from '../db/seed';
+import type { Account, Db, RequestRecord, TaskRecord } from '../db/schema';
 import type { Store } from '../db/store';
-import { allowedActions, certificateStatusAfterCard, ruleOf, type ObjectType } from './lifecycle';
+import { allowedActions, certificateStatusAfterCard, ruleOf, type ActionOf, type ObjectType } from './lifecycle';
 
 const DAY = 86_400_000;
 const FINAL_CARD = ['Locked', 'Expired', 'Rejected', 'Aborted'];
@@ -345,8 +345,13 @@ export function plan(ctx: Ctx, obj: Actionable, action: string, input: ActionInp
 }
 
 /** What the console needs to offer the actions: reasons to choose from and what each will do. */
-export function describeActions(db: Db, obj: Actionable, principal: Principal, actorPersonId: string): { allowedActions: string[]; actionDetails: Record<string, ActionDetail> } {
-  const actions = allowedActions(obj.type, obj.value.status, principal.permissions);
+export function describeActions<T extends ObjectType>(
+  db: Db,
+  obj: Extract<Actionable, { type: T }>,
+  principal: Principal,
+  actorPersonId: string,
+): { allowedActions: ActionOf[T][]; actionDetails: Record<string, ActionDetail> } {
+  const actions = allowedActions<T>(obj.type as T, obj.value.status, principal.permissions);
   const details: Record<string, ActionDetail> = {};
   const ctx: Ctx = { db, now: Date.now(), actorPersonId };
   for (const a of actions) {

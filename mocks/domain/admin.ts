@@ -15,11 +15,12 @@ import type {
   Service,
   ServiceAction,
   ServiceState,
+  SettingValues,
   SyncRun,
 } from '../../src/api/types';
 import { FIRST_NAMES, LAST_NAMES, ORG_UNITS, EMPLOYER } from '../db/names';
-import { DEFAULT_TENANT_ID, type Account } from '../db/seed';
-import type { ConnectorRecord, ServiceRecord, SyncRunRecord } from '../db/seed-admin';
+import { DEFAULT_TENANT_ID, type Account } from '../db/schema';
+import type { ConnectorRecord, ServiceRecord, SyncRunRecord } from '../db/schema';
 import type { Store } from '../db/store';
 import { summarise } from './batch';
 
@@ -143,7 +144,7 @@ export function applyConnectorInput(
   const b = body as Record<string, unknown>;
   const spec = CONNECTOR_FIELDS[c.type];
   if (typeof b.enabled !== 'boolean') errors.enabled = 'Must be true or false.';
-  const settings: ConnectorSettings = {};
+  const settings: SettingValues = {};
   if (!b.settings || typeof b.settings !== 'object' || Array.isArray(b.settings)) errors.settings = 'Send the settings as an object.';
   else {
     const raw = b.settings as Record<string, unknown>;
@@ -170,7 +171,8 @@ export function applyConnectorInput(
     }
   }
   if (Object.keys(errors).length) return { errors };
-  return { next: { enabled: b.enabled as boolean, settings, secrets }, changedSecrets };
+  // Checked field by field against the type's list above: they are that type's settings.
+  return { next: { enabled: b.enabled as boolean, settings: settings as ConnectorSettings, secrets }, changedSecrets };
 }
 
 export function connectorView(c: ConnectorRecord): Connector {
@@ -194,7 +196,7 @@ function hash(s: string): number {
 
 /** A deterministic connection test: fails when disabled or when the host is under `.invalid`. */
 export function testConnector(c: ConnectorRecord, now = Date.now()): ConnectorTestResult {
-  const s = c.settings;
+  const s: SettingValues = c.settings;
   const raw = String(s.host ?? s.url ?? s.source ?? '');
   const host = s.host ? String(s.host) : (urlHost(raw, ['ldap:', 'ldaps:', 'https:']) ?? raw);
   const latencyMs = 12 + (hash(`${c.id}${host}`) % 90);

@@ -5,7 +5,7 @@
  */
 import type { Principal } from '../../src/access/model';
 import type { TaskBlock, TaskDecision, TaskDecisionKind } from '../../src/api/types';
-import type { Account, Db, TaskRecord } from '../db/seed';
+import type { Account, Db, TaskRecord } from '../db/schema';
 import type { Change } from './actions';
 import { mayWorkOn } from './tasks';
 import { rolesAfter } from './users';

@@ -5,7 +5,7 @@
  */
 import { can, isAssignableToPerson, principalOf, type Permission, type Principal } from '../../src/access/model';
 import type { BatchItem, BatchOrderDetail, BatchOrderInput, BatchOrderType, Card, Certificate } from '../../src/api/types';
-import type { Account, BatchOrderRecord, Db } from '../db/seed';
+import type { Account, BatchOrderRecord, Db } from '../db/schema';
 import type { Store } from '../db/store';
 import { newCardRequest, type Change } from './actions';
 import { roleChangeBlock } from './users';

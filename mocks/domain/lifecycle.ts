@@ -4,8 +4,17 @@
  * state; the UI never holds a state machine of its own, it shows the `allowedActions` the backend sends.
  */
 import type { Permission } from '../../src/access/model';
+import type { CardAction, CertificateAction, PersonAction, TemporaryCardAction } from '../../src/api/types';
 
 export type ObjectType = 'person' | 'card' | 'temporary-card' | 'certificate';
+
+/** The actions of each object type, as the contract names them. */
+export interface ActionOf {
+  person: PersonAction;
+  card: CardAction;
+  'temporary-card': TemporaryCardAction;
+  certificate: CertificateAction;
+}
 
 export interface ActionRule {
   /** States the action may start from. */
@@ -28,7 +37,8 @@ export const REVOKE_REASONS = [
 ] as const;
 export const WITHDRAW_REASONS = ['No usage anymore', 'Lost'] as const;
 
-export const MACHINES: Record<ObjectType, Record<string, ActionRule>> = {
+// Typed by the contract's action names: an action missing on either side does not compile.
+export const MACHINES: { [T in ObjectType]: Record<ActionOf[T], ActionRule> } = {
   // DOMAIN §3.3 (users) and the workflows of §4 that start from a person.
   person: {
     'request-card': { from: ['Active'], to: 'same', permission: 'card:request' },
@@ -68,7 +78,8 @@ export const STATES: Record<ObjectType, readonly string[]> = {
 };
 
 export function ruleOf(type: ObjectType, action: string): ActionRule | undefined {
-  return Object.hasOwn(MACHINES[type], action) ? MACHINES[type][action] : undefined;
+  const machine: Record<string, ActionRule> = MACHINES[type];
+  return Object.hasOwn(machine, action) ? machine[action] : undefined;
 }
 
 /** Whether the state allows the action (regardless of who asks). */
@@ -84,8 +95,9 @@ export function nextState(type: ObjectType, status: string, action: string): str
 }
 
 /** The actions this person may run on an object in this state: state allows it and a role grants it. */
-export function allowedActions(type: ObjectType, status: string, permissions: readonly Permission[]): string[] {
-  return Object.entries(MACHINES[type])
+export function allowedActions<T extends ObjectType>(type: T, status: string, permissions: readonly Permission[]): ActionOf[T][] {
+  const machine: Record<ActionOf[T], ActionRule> = MACHINES[type];
+  return (Object.entries(machine) as [ActionOf[T], ActionRule][])
     .filter(([, rule]) => rule.from.includes(status) && permissions.includes(rule.permission))
     .map(([action]) => action);
 }

@@ -4,7 +4,7 @@
  * query over 100,000 persons is a single scan of prepared strings.
  */
 import type { Card, CardRequest, Certificate, Credential, Person, PersonRef, SearchType, TemporaryCard } from '../../src/api/types';
-import { DEFAULT_TENANT_ID, type Db, type RequestRecord } from '../db/seed';
+import { DEFAULT_TENANT_ID, type Db, type RequestRecord } from '../db/schema';
 import type { Table } from '../db/table';
 import { STATES } from './lifecycle';
 import { tenantOfPerson } from './tenancy';

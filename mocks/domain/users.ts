@@ -9,7 +9,7 @@
  */
 import { can, DEFAULT_ROLES, findRole, rightsOfRole, ROLES, type Permission, type Principal, type Right } from '../../src/access/model';
 import type { UserAction, UserStatus } from '../../src/api/types';
-import type { Account } from '../db/seed';
+import type { Account } from '../db/schema';
 
 /** The permissions that allow each action: any one of them suffices. */
 export const ACTION_PERMISSIONS: Record<UserAction, readonly Permission[]> = {

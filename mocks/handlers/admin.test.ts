@@ -160,7 +160,7 @@ describe('connectors', () => {
 
     // No secret sent: kept.
     const kept = (await c.expectDocumented(key, await c.call(key, { cookie, path: { id: dir.id }, body: putBody(dir, { schedule: '15 3 * * *' }), headers: { 'If-Match': `"${dir.version}"` } }), 200)) as Connector;
-    expect(kept.settings.schedule).toBe('15 3 * * *');
+    expect(kept.settings).toMatchObject({ schedule: '15 3 * * *' });
     expect(kept.secretsSet).toEqual({ bindPassword: true });
     expect(store.db.connectors.get(dir.id)!.secrets.bindPassword).toBe('demo-bind-secret');
 

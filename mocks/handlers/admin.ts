@@ -1,6 +1,6 @@
 import { HttpResponse } from 'msw';
 import type { AuditLogEntry, ServiceAction } from '../../src/api/types';
-import type { AuditEntry } from '../db/seed';
+import type { AuditEntry } from '../db/schema';
 import type { Store } from '../db/store';
 import {
   applyConnectorInput,

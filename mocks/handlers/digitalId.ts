@@ -21,7 +21,7 @@ import type {
   SoftwareTokenUserAction,
   SoftwareTokenUserRow,
 } from '../../src/api/types';
-import type { Account } from '../db/seed';
+import type { Account } from '../db/schema';
 import type { Store } from '../db/store';
 import { csrMismatch, parseCsr } from '../domain/csr';
 import {

@@ -8,9 +8,9 @@ import {
   type Principal,
   type Requirement,
 } from '../../src/access/model';
-import type { Collection, FieldErrorCode, Problem } from '../../src/api/types';
+import type { Collection, FieldErrorCode, ServerProblem } from '../../src/api/types';
 import type { Store } from '../db/store';
-import { DEFAULT_TENANT_ID, type Account } from '../db/seed';
+import { DEFAULT_TENANT_ID, type Account } from '../db/schema';
 import { collator } from '../domain/collation';
 import { PROBLEM_LANGUAGE, problemCode } from './problemCode';
 
@@ -23,9 +23,9 @@ export const CSRF_VALUE = 'prime-console';
  * A problem+json answer. It always carries a code (see problemCode) and, with field errors, a code per
  * field (`invalid` unless the caller names one), so a client can show its own text in its language.
  */
-export function problem(status: number, title: string, detail?: string, extra: Partial<Problem> = {}) {
-  const errorCodes: Problem['errorCodes'] = extra.errors ? { ...Object.fromEntries(Object.keys(extra.errors).map((field) => [field, 'invalid' as const])), ...extra.errorCodes } : undefined;
-  const body: Problem = { type: `/problems/${status}`, title, status, ...(detail ? { detail } : {}), ...extra, code: problemCode(title, extra), ...(errorCodes ? { errorCodes } : {}) };
+export function problem(status: number, title: string, detail?: string, extra: Partial<ServerProblem> = {}) {
+  const errorCodes: ServerProblem['errorCodes'] = extra.errors ? { ...Object.fromEntries(Object.keys(extra.errors).map((field) => [field, 'invalid' as const])), ...extra.errorCodes } : undefined;
+  const body: ServerProblem = { type: `/problems/${status}`, title, status, ...(detail ? { detail } : {}), ...extra, code: problemCode(title, extra), ...(errorCodes ? { errorCodes } : {}) };
   return HttpResponse.json(body, { status, headers: { 'Content-Type': 'application/problem+json', 'Content-Language': PROBLEM_LANGUAGE } });
 }
 

@@ -16,7 +16,7 @@ import type {
   TemporaryCard,
   TemporaryCardDetail,
 } from '../../src/api/types';
-import type { Account, Db, RequestRecord } from '../db/seed';
+import type { Account, Db, RequestRecord } from '../db/schema';
 import type { Store } from '../db/store';
 import { commitPlan, describeActions, plan, type Actionable, type ActionInput } from '../domain/actions';
 import { ruleOf, stateAllows, type ObjectType } from '../domain/lifecycle';
@@ -133,16 +133,14 @@ function label(f: Found): string {
 
 /** The object as the console shows it, with the actions this person may run on it now. */
 function detail(db: Db, f: Found, principal: Principal, account: Account) {
-  const a = actionable(f);
-  const envelope = a
-    ? { version: f.value.version, ...describeActions(db, a, principal, account.personId) }
-    : { version: f.value.version, allowedActions: [], actionDetails: {} };
+  const actions = <T extends ObjectType>(obj: Extract<Actionable, { type: T }>) => ({ version: f.value.version, ...describeActions(db, obj, principal, account.personId) });
+  const none = { version: f.value.version, allowedActions: [], actionDetails: {} };
   switch (f.type) {
     case 'persons': {
       const p = f.value;
       const body: PersonDetail = {
         ...p,
-        ...envelope,
+        ...actions({ type: 'person', value: p }),
         cards: db.cards.filter((c) => c.personId === p.id),
         temporaryCards: db.temporaryCards.filter((t) => t.personId === p.id),
         certificates: db.certificates.filter((c) => c.personId === p.id),
@@ -152,17 +150,17 @@ function detail(db: Db, f: Found, principal: Principal, account: Account) {
       return body;
     }
     case 'cards': {
-      const body: CardDetail = { ...f.value, ...envelope, holder: must(ref(db, f.value.personId)), certificates: certBrief(db, f.value.id) };
+      const body: CardDetail = { ...f.value, ...actions({ type: 'card', value: f.value }), holder: must(ref(db, f.value.personId)), certificates: certBrief(db, f.value.id) };
       return body;
     }
     case 'temporary-cards': {
-      const body: TemporaryCardDetail = { ...f.value, ...envelope, holder: ref(db, f.value.personId), certificates: certBrief(db, f.value.id) };
+      const body: TemporaryCardDetail = { ...f.value, ...actions({ type: 'temporary-card', value: f.value }), holder: ref(db, f.value.personId), certificates: certBrief(db, f.value.id) };
       return body;
     }
     case 'certificates': {
       const c = f.value;
       const card = c.cardId ? (db.cards.get(c.cardId) ?? db.temporaryCards.get(c.cardId)) : undefined;
-      const body: CertificateDetail = { ...c, ...envelope, holder: must(ref(db, c.personId)), cardNumber: card?.number ?? null };
+      const body: CertificateDetail = { ...c, ...actions({ type: 'certificate', value: c }), holder: must(ref(db, c.personId)), cardNumber: card?.number ?? null };
       return body;
     }
     case 'requests': {
@@ -170,7 +168,7 @@ function detail(db: Db, f: Found, principal: Principal, account: Account) {
       const card = db.cards.get(r.cardId);
       const body: RequestDetail = {
         ...r,
-        ...envelope,
+        ...none,
         requestedBy: must(ref(db, requestedById)),
         holder: must(ref(db, r.personId)),
         card: { id: r.cardId, number: card?.number ?? '', status: card?.status ?? 'Registered' },
@@ -178,7 +176,7 @@ function detail(db: Db, f: Found, principal: Principal, account: Account) {
       return body;
     }
     case 'credential': {
-      const body: CredentialDetail = { ...f.value, ...envelope, holder: must(ref(db, f.value.personId)) };
+      const body: CredentialDetail = { ...f.value, ...none, holder: must(ref(db, f.value.personId)) };
       return body;
     }
   }

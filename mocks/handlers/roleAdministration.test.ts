@@ -15,7 +15,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Problem, UserDetail } from '../../src/api/types';
-import type { Account } from '../db/seed';
+import type { Account } from '../db/schema';
 import { contractHarness } from '../contract/harness';
 
 const c = contractHarness({ persons: 300 });

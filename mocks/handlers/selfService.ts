@@ -12,8 +12,8 @@ import type {
   SelfServiceRegistration,
   UnblockResponse,
 } from '../../src/api/types';
-import type { CardPinRecord, SelfServiceRecord } from '../db/seed-self-service';
-import type { Account } from '../db/seed';
+import type { CardPinRecord, SelfServiceRecord } from '../db/schema';
+import type { Account } from '../db/schema';
 import type { Store } from '../db/store';
 import { commitPlan, plan, type Plan } from '../domain/actions';
 import { LOCK_REASONS } from '../domain/lifecycle';

@@ -87,6 +87,7 @@ export function selfServiceCredentialHandlers(store: Store) {
     const expires = secretOf(c.id).activationExpiresAt;
     return {
       ...c,
+      kind: 'mobile-id',
       certificates: certificatesOf(c.id),
       activationExpiresAt: c.status === 'Registered' ? expires : null,
       allowedActions: allowed(ctx, c, MOBILE_ID_RULES),
@@ -94,12 +95,14 @@ export function selfServiceCredentialHandlers(store: Store) {
   };
   const tokenView = (ctx: Ctx, c: Credential): SelfSoftwareToken => ({
     ...c,
+    kind: 'software-token',
     certificates: certificatesOf(c.id),
     passphraseIssuedAt: secretOf(c.id).passphraseIssuedAt,
     allowedActions: allowed(ctx, c, SOFTWARE_TOKEN_RULES),
   });
   const vscView = (ctx: Ctx, c: Credential): SelfVirtualSmartCard => ({
     ...c,
+    kind: 'virtual-smart-card',
     certificates: certificatesOf(c.id),
     pinChangedAt: secretOf(c.id).pinChangedAt,
     allowedActions: allowed(ctx, c, VSC_RULES),

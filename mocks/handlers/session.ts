@@ -4,7 +4,7 @@ import type { SessionInfo } from '../../src/api/types';
 import { SIGN_IN_TRIES, type Store } from '../db/store';
 import { tooManyTries } from './stepUp';
 import { accountInTenant, endpoint, fieldErrors, problem, readJsonObject, SESSION_COOKIE } from './http';
-import { DEFAULT_TENANT_ID, type Account } from '../db/seed';
+import { DEFAULT_TENANT_ID, type Account } from '../db/schema';
 
 // On a real backend the cookie is also Secure; the mock serves plain http on localhost.
 const cookie = (value: string, maxAge?: number) =>

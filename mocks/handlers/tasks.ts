@@ -1,7 +1,7 @@
 import { HttpResponse } from 'msw';
 import type { Principal } from '../../src/access/model';
 import type { Task, TaskDecisionKind, TaskDetail } from '../../src/api/types';
-import type { Account, TaskRecord } from '../db/seed';
+import type { Account, TaskRecord } from '../db/schema';
 import type { Store } from '../db/store';
 import { approvalsOf, blockOf, decide, isOpen, REJECT_REASONS, taskActions } from '../domain/approvals';
 import { mayWorkOn, TASK_PERMISSION } from '../domain/tasks';

@@ -1,6 +1,6 @@
 import { HttpResponse } from 'msw';
 import type { Tenant, TenantChoice } from '../../src/api/types';
-import { DEFAULT_TENANT_ID, type Tenant as TenantRecord } from '../db/seed';
+import { DEFAULT_TENANT_ID, type Tenant as TenantRecord } from '../db/schema';
 import type { Store } from '../db/store';
 import { hasInvisible } from '../domain/text';
 import { endpoint, fieldErrors, paginate, problem, readJsonObject, readPageQuery, sortLocale } from './http';

@@ -1,7 +1,7 @@
 import { HttpResponse } from 'msw';
 import { findRole, principalOf, rightsOfRole, ROLES, type Principal } from '../../src/access/model';
 import { USER_ACTIONS, type RoleInfo, type User, type UserAction, type UserDetail, type UserStatus } from '../../src/api/types';
-import type { Account } from '../db/seed';
+import type { Account } from '../db/schema';
 import type { Store } from '../db/store';
 import {
   ACTION_PERMISSIONS,

@@ -37,7 +37,8 @@ describe('a problem as the person reads it', () => {
   it('in Swedish, shows the console’s text for a known code, and the server’s for an unknown one', async () => {
     await setLocale('sv');
     expect(localizeProblem(notFound, 'en').detail).toBe(sv['problem.not-found']);
-    const unknown = { ...notFound, code: 'something-new', detail: 'Something new happened.' };
+    // A code of a newer server, not in this console's contract.
+    const unknown = { ...notFound, code: 'something-new' as Problem['code'], detail: 'Something new happened.' };
     expect(localizeProblem(unknown, 'en').detail).toBe('Something new happened.');
     expect(localizeProblem({ ...notFound, code: undefined }, 'en').detail).toBe('There is no such card.');
   });

@@ -2,7 +2,7 @@ import { Suspense, type ComponentType } from 'react';
 import { meets } from '../access/model';
 import { useSession } from '../access/session';
 import { t, useLocale } from '../i18n';
-import type { ConsoleRoute } from './routes';
+import type { ConsoleRoute } from './routeContext';
 import { AccessDeniedPage, Loading } from './StatusPages';
 
 /**

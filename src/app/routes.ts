@@ -1,22 +1,12 @@
 import type { ComponentType } from 'react';
-import type { Requirement } from '../access/model';
-import { loadMessages, type CatalogPart, type MessageKey } from '../i18n';
+import { loadMessages, type CatalogPart } from '../i18n';
 import { paths } from './paths';
+import type { ConsoleRoute } from './routeContext';
 
 /**
  * The route table: every view is declared once with the requirement it needs (a required field).
  * The guard, the main navigation, the Start page and the tests all derive from this table.
  */
-export interface ConsoleRoute {
-  path: string;
-  requires: Requirement;
-  nav: MessageKey;
-  /** The line on the Start page; Start itself has none. */
-  startAction?: MessageKey;
-  /** Pages inside a view (object pages) are not links of their own in the navigation. */
-  hidden?: true;
-  load: () => Promise<{ default: ComponentType }>;
-}
 
 /** A view whose messages come in chunks of their own: they are loaded, in the active language, before the view renders. */
 const withMessages =

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Button, Dialog, Heading, Modal } from 'react-aria-components';
 import { ApiError } from '../../api/client';
-import type { Connector, ConnectorInput, ConnectorSettings } from '../../api/types';
+import type { Connector, ConnectorInput, ConnectorSettings, SettingValues } from '../../api/types';
 import { t, tDynamic } from '../../i18n';
 import { QueryState } from '../../ui/QueryState';
 import { notify } from '../../ui/toast';
@@ -14,13 +14,14 @@ const fieldHint = (name: string) => tDynamic(`admin.connector.hint.${name}`, '')
 
 type Values = Record<string, string | boolean>;
 
-const toValues = (s: ConnectorSettings): Values => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, typeof v === 'number' ? String(v) : v]));
+const toValues = (s: SettingValues): Values => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, typeof v === 'number' ? String(v) : v]));
 
 /** Numbers go back as numbers when they look like one; anything else is sent as typed, for the backend to explain. */
-function toSettings(values: Values, base: ConnectorSettings): ConnectorSettings {
+function toSettings(values: Values, base: SettingValues): ConnectorSettings {
+  // The type's fields as the form has them; the backend checks them against the type.
   return Object.fromEntries(
     Object.entries(values).map(([k, v]) => [k, typeof base[k] === 'number' && typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v]),
-  );
+  ) as ConnectorSettings;
 }
 
 /** Loads a connector and edits it in a dialog. */
@@ -124,7 +125,7 @@ function ConnectorForm({ connector, onClose }: { connector: Connector; onClose: 
               <input
                 {...common}
                 type="text"
-                inputMode={typeof base.settings[name] === 'number' ? 'numeric' : undefined}
+                inputMode={typeof (base.settings as SettingValues)[name] === 'number' ? 'numeric' : undefined}
                 value={String(value ?? '')}
                 onChange={(e) => setValues({ ...values, [name]: e.target.value })}
               />

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { can } from '../../access/model';
 import { useSession } from '../../access/session';
-import type { Connector, ConnectorTestResult } from '../../api/types';
+import type { Connector, ConnectorTestResult, SettingValues } from '../../api/types';
 import { formatDateTime, t, tDynamic } from '../../i18n';
 import { QueryState } from '../../ui/QueryState';
 import { SimpleTable } from '../../ui/SimpleTable';
@@ -14,7 +14,7 @@ export const connectorTypeLabel = (type: string) => tDynamic(`admin.connector.ty
 
 /** Where a connector points, in one line: its URL, host and port, or file. */
 function summary(c: Connector): string {
-  const s = c.settings;
+  const s: SettingValues = c.settings;
   if (s.url) return String(s.url);
   if (s.host) return `${String(s.host)}${s.port ? `:${String(s.port)}` : ''}`;
   return String(s.source ?? '');
