@@ -7,6 +7,7 @@ import { tenantHandlers } from './tenants';
 import { userHandlers } from './users';
 import { selfServiceHandlers } from './selfService';
 import { selfServiceCredentialHandlers } from './selfServiceCredentials';
+import { selfServiceInvitationHandlers } from './selfServiceInvitations';
 import { digitalIdHandlers } from './digitalId';
 import { objectHandlers } from './objects';
 import { taskHandlers } from './tasks';
@@ -24,6 +25,7 @@ export function createHandlers(store: Store) {
     ...userHandlers(store),
     ...selfServiceHandlers(store),
     ...selfServiceCredentialHandlers(store),
+    ...selfServiceInvitationHandlers(store),
     ...digitalIdHandlers(store),
     http.all(`${API}/*`, () => problem(404, 'Not found', 'There is no such endpoint.')),
   ];
