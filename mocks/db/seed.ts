@@ -1,5 +1,4 @@
 import type {
-  BatchItem,
   Card,
   TemporaryCard,
   TemporaryCardStatus,
@@ -10,7 +9,6 @@ import type {
   Person,
   PersonStatus,
   PersonType,
-  UserStatus,
 } from '../../src/api/types';
 import { createRandom } from './prng';
 import {
@@ -22,35 +20,19 @@ import {
   VISITOR_COMPANIES,
 } from './names';
 import { DEMO_PASSWORD, LATE_PERSONAS, PERSONAS, type PersonaSeed } from './personas';
+import { seedOperatorAccounts } from './seed-accounts';
 import { seedAdmin } from './seed-admin';
+import { seedBatchOrders, seedServices } from './seed-batch-orders';
 import { seedTenants } from './seed-tenants';
 import { seedSelfService } from './seed-self-service';
 import { seedSelfServiceCredentials } from './seed-self-service-credentials';
+import { asciiMail, DAY, iso, pad } from './seed-util';
 import { Table } from './table';
 import { seedDigitalId } from './seed-digital-id';
-import { BASE_TIME, DEFAULT_TENANT_ID, DEMO_SEED, type Account, type BatchOrderRecord, type Db, type RequestRecord } from './schema';
+import { BASE_TIME, DEFAULT_TENANT_ID, DEMO_SEED, type Db, type RequestRecord } from './schema';
 
-const DAY = 86_400_000;
-
-const iso = (ms: number) => new Date(ms).toISOString();
 const hex8 = (n: number) => n.toString(16).padStart(8, '0');
 const serial = (rnd: ReturnType<typeof createRandom>) => hex8(rnd.int(0, 0xffffffff)) + hex8(rnd.int(0, 0xffffffff));
-const pad = (n: number, w = 6) => String(n).padStart(w, '0');
-const mailCache = new Map<string, string>();
-// Names come from short lists, so each is folded to ASCII once.
-const asciiMail = (s: string) => {
-  let m = mailCache.get(s);
-  if (m === undefined) mailCache.set(s, (m = foldToAscii(s)));
-  return m;
-};
-const foldToAscii = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ø/g, 'o')
-    .replace(/æ/g, 'ae')
-    .replace(/[^a-zA-Z]/g, '')
-    .toLowerCase();
 
 export interface SeedOptions {
   persons?: number;
@@ -367,107 +349,9 @@ function* generateSteps(options: SeedOptions): Generator<number, Db> {
     addTemporaryCard(null, rnd.weighted<TemporaryCardStatus>([['Unassigned', 8], ['Requested', 1], ['Locked', 1], ['Expired', 1]]));
   }
 
-  // Operator accounts beyond the personas, for User Administration.
-  const officerRoles = ['BaseRoleRegistrationOfficer', 'BaseRoleOfficer', 'BaseRoleHelpdeskOfficer', 'BaseRoleIssuingAuthority', 'BaseRoleProductionAdmin'];
-  const employees = db.persons.all().slice(PERSONAS.length, PERSONAS.length + 2000).filter((p) => p.type === 'employee' && p.status === 'Active');
-  for (let i = 0; i < 40 && i < employees.length; i++) {
-    const person = employees[i * 7 % employees.length]!;
-    if (db.accounts.find((a) => a.personId === person.id)) continue;
-    const roles = [rnd.pick(officerRoles), 'BaseRoleSelfServiceUser'];
-    // Not active: imported and never activated (Registered) or deactivated (Inactive); no extra draw, so nothing shifts.
-    const status: UserStatus = rnd.next() < 0.15 ? (i % 2 === 0 ? 'Registered' : 'Inactive') : 'Active';
-    const account: Account = {
-      id: `u-${pad(db.accounts.size + 1, 4)}`,
-      username: `${asciiMail(person.firstName)}.${asciiMail(person.lastName)}${i}`,
-      password: DEMO_PASSWORD,
-      personId: person.id,
-      // A deactivated account holds no roles (DOMAIN §3.3).
-      roles: status === 'Inactive' ? [] : [...new Set(roles)],
-      status,
-    };
-    db.accounts.put(account);
-    if (status !== 'Active') {
-      db.tasks.put({
-        id: `t-${pad(db.tasks.size + 1)}`,
-        type: 'prime-user-activation',
-        status: 'Open',
-        createdAt: iso(BASE_TIME - rnd.int(0, 10) * DAY),
-        requestedById: personaPerson('user-administrator').id,
-        subjectId: person.id,
-        cardId: null,
-        requestId: null,
-        approvalsRequired: 1,
-        decisions: [],
-        version: 1,
-      });
-    }
-  }
-
-  const producers = db.persons.all().slice(0, PERSONAS.length).filter((_, i) => PERSONAS[i]!.roles.some((r) => r === 'BaseRoleProductionAdmin' || r === 'BaseRoleRegistrationOfficer'));
-  // Past batch orders, each over real objects of the organisation.
-  const orderTypes = ['produce-cards', 'request-cards', 'issue-temporary-cards', 'reset-passwords'] as const;
-  const orders: BatchOrderRecord[] = [];
-  const cardPool = db.cards.all();
-  const personPool = db.persons.all();
-  const tempPool = db.temporaryCards.all();
-  for (let i = 0; i < 12; i++) {
-    const type = rnd.pick(orderTypes);
-    const status = rnd.weighted<BatchOrderRecord['status']>([['Completed', 8], ['Finished', 2], ['Cancelled', 1]]);
-    const itemCount = rnd.int(5, 120);
-    const items: BatchItem[] = [];
-    for (let k = 0; k < itemCount; k++) {
-      const printed = type === 'produce-cards' || type === 'issue-temporary-cards';
-      // Only printing fails (a feed error); the other orders have no such step.
-      const failed = printed && status !== 'Cancelled' && rnd.next() < 0.03;
-      const pool = type === 'produce-cards' ? cardPool : type === 'issue-temporary-cards' ? tempPool : personPool;
-      const source = pool[rnd.int(0, pool.length - 1)]!;
-      items.push({
-        id: source.id,
-        label: 'number' in source ? source.number : source.displayName,
-        status: status === 'Cancelled' && k > itemCount / 2 ? 'pending' : failed ? 'failed' : 'done',
-        ...(failed ? { reason: 'The card printer reported a feed error.' } : {}),
-        attempts: 1,
-      });
-    }
-    const failedCount = items.filter((x) => x.status === 'failed').length;
-    const processedCount = items.filter((x) => x.status !== 'pending').length;
-    const by = rnd.pick(producers);
-    const createdAt = iso(BASE_TIME - (12 - i) * 3 * DAY - rnd.int(0, 80_000) * 1000);
-    orders.push({
-      id: `bo-${pad(i + 1, 4)}`,
-      type,
-      status: status === 'Finished' && failedCount === 0 ? 'Completed' : status,
-      itemCount,
-      processedCount,
-      failedCount,
-      createdAt,
-      createdBy: { id: by.id, displayName: by.displayName },
-      version: 1,
-      items,
-      startedAt: createdAt,
-      finishedAt: createdAt,
-      idempotencyKey: null,
-      requestHash: null,
-    });
-  }
-  // Newest first.
-  for (const o of orders.reverse()) db.batchOrders.put(o);
-
-  const services = [
-    'Process engine', 'CA connector', 'Card printer spooler', 'PACS export', 'E-mail', 'Directory synchronisation', 'Batch order scheduler',
-  ];
-  services.forEach((name, i) => {
-    db.services.put({
-      id: `svc-${asciiMail(name.replace(/ /g, ''))}`,
-      name,
-      state: name === 'PACS export' ? 'Stopped' : 'Running',
-      since: iso(BASE_TIME - rnd.int(1, 40) * DAY - i * 3_600_000),
-      version: 1,
-      changedBy: null,
-      plan: [],
-      settlesAt: null,
-    });
-  });
+  seedOperatorAccounts(db, rnd, personaPerson('user-administrator').id);
+  seedBatchOrders(db, rnd);
+  seedServices(db, rnd);
 
   db.tenants.put({ id: DEFAULT_TENANT_ID, name: 'Nordvik', description: 'Nordvik AB, all sites', createdAt: iso(BASE_TIME - 2000 * DAY), version: 1 });
   seedAdmin(db, createRandom(DEMO_SEED + 1), BASE_TIME);
