@@ -4,6 +4,7 @@
  * again), a damaged last line of the journal is skipped with a warning, a journal of another size is
  * refused, and --reset starts over.
  */
+import { signInOver } from './contract/signInOver';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,10 +58,7 @@ const stop = (r: Running) => new Promise<number | null>((resolve) => {
   r.child.kill('SIGTERM');
 });
 
-async function signIn(base: string, username: string): Promise<string> {
-  const res = await fetch(`${base}/session`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'prime-console' }, body: JSON.stringify({ username, password: 'demo' }) });
-  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-}
+const signIn = async (base: string, username: string) => (await signInOver(base, username)).cookie;
 
 describe('npm run mock-api with --data', () => {
   it('keeps a change across a restart, says so on start, and stops cleanly on SIGTERM', async () => {

@@ -3,6 +3,7 @@
  * The mock backend over real HTTP survives what a hostile or broken client sends: each request of the
  * list that used to end the process is answered, and the next ordinary request still works.
  */
+import { CSRF, signInOver } from './contract/signInOver';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { http as mswHttp } from 'msw';
@@ -36,7 +37,6 @@ afterAll(async () => {
 });
 
 const base = () => `http://127.0.0.1:${port}/api/v1`;
-const CSRF = { 'X-Requested-With': 'prime-console' };
 
 /** Sends bytes as they are and answers everything the server wrote until it closed (or 3 s passed). */
 function raw(text: string | Buffer, { endAfterWrite = false } = {}): Promise<string> {
@@ -67,9 +67,9 @@ async function stillServing() {
 }
 
 async function signIn(username: string): Promise<string> {
-  const res = await fetch(`${base()}/session`, { method: 'POST', headers: { ...CSRF, 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
+  const { res, cookie } = await signInOver(base(), username);
   expect(res.status).toBe(200);
-  return res.headers.getSetCookie()[0]!.split(';')[0]!;
+  return cookie;
 }
 
 describe('requests that name no resource', () => {

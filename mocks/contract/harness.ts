@@ -110,10 +110,9 @@ export function createApiTester({ store, server, samplePath }: { store: Store; s
 
   const SIGN_IN = () => opByKey('POST /session');
 
-
-
-  async function signIn(username: string): Promise<Persona> {
-    const res = await call(SIGN_IN(), { body: { username, password: 'demo' } });
+  /** Signs in a demo account (to the default tenant, or the one named): its cookie and session. */
+  async function signIn(username: string, tenant?: string): Promise<Persona> {
+    const res = await call(SIGN_IN(), { body: { username, password: 'demo', ...(tenant === undefined ? {} : { tenant }) } });
     const setCookie = res.headers.get('Set-Cookie') ?? '';
     const session = (await expectDocumented(SIGN_IN(), res, 200)) as SessionInfo;
     const cookie = setCookie.split(';')[0]!;

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CardDetail, HistoryEntry, PersonDetail } from '../../src/api/types';
+import { signInOver } from '../contract/signInOver';
 import { createMockServer } from '../node';
 
 const BASE = 'http://localhost/api/v1';
@@ -10,12 +11,7 @@ beforeEach(() => store.reset());
 afterAll(() => server.close());
 
 async function as(username: string) {
-  const res = await fetch(`${BASE}/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'prime-console' },
-    body: JSON.stringify({ username, password: 'demo' }),
-  });
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const { cookie } = await signInOver(BASE, username);
   const get = async <T>(path: string) => {
     const r = await fetch(`${BASE}${path}`, { headers: { Cookie: cookie } });
     return { status: r.status, body: (await r.json()) as T, etag: r.headers.get('etag') };

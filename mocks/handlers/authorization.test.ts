@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { CSRF, signInOver } from '../contract/signInOver';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMockServer } from '../node';
 
@@ -41,22 +42,13 @@ const ENDPOINT_OF_VIEW: Record<string, string> = {
 };
 
 const BASE = 'http://localhost';
-const CSRF = { 'X-Requested-With': 'prime-console' };
 const { server, store } = createMockServer();
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(() => store.reset());
 afterAll(() => server.close());
 
-async function signIn(username: string, password = 'demo') {
-  const res = await fetch(`${BASE}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...CSRF },
-    body: JSON.stringify({ username, password }),
-  });
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  return { res, cookie };
-}
+const signIn = (username: string, password = 'demo') => signInOver(`${BASE}/api/v1`, username, password);
 const get = (path: string, cookie?: string) => fetch(`${BASE}${path}`, { headers: cookie ? { Cookie: cookie } : {} });
 
 describe('every persona × every view endpoint: 200 where granted, exactly 403 elsewhere', () => {

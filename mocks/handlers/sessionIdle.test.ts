@@ -17,11 +17,7 @@ afterEach(() => {
   c.store.sessionIdleMs = DEFAULT_SESSION_IDLE_MS;
 });
 
-async function signIn(username: string) {
-  const res = await c.call('POST /session', { body: { username, password: 'demo' } });
-  expect(res.status).toBe(200);
-  return (res.headers.get('Set-Cookie') ?? '').split(';')[0]!;
-}
+const signIn = async (username: string) => (await c.signIn(username)).cookie;
 
 describe('a session without use', () => {
   it('lasts 30 minutes by default, counted from the last request', async () => {

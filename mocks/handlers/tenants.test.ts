@@ -13,12 +13,7 @@ const SEARCH_TYPES: SearchType[] = ['persons', 'cards', 'temporary-cards', 'requ
 /** A tiny valid PNG (1×1 pixel). */
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
-async function signInTo(username: string, tenant?: string) {
-  const res = await c.call('POST /session', { body: { username, password: 'demo', ...(tenant === undefined ? {} : { tenant }) } });
-  const cookie = (res.headers.get('Set-Cookie') ?? '').split(';')[0]!;
-  const session = (await c.expectDocumented('POST /session', res, 200)) as SessionInfo;
-  return { cookie, session };
-}
+const signInTo = (username: string, tenant?: string) => c.signIn(username, tenant);
 
 /** The persons of a tenant, as the seed made them (the expectation, not the code under test). */
 const personsOf = (tenantId: string) => new Set(c.store.db.persons.filter((p) => (p.tenantId ?? DEFAULT) === tenantId).map((p) => p.id));

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BatchOrderDetail, TaskDetail } from '../../src/api/types';
 import { productionFails } from '../domain/batch';
+import { signInOver } from '../contract/signInOver';
 import { createMockServer } from '../node';
 
 const BASE = 'http://localhost/api/v1';
@@ -11,12 +12,7 @@ beforeEach(() => store.reset());
 afterAll(() => server.close());
 
 async function as(username: string) {
-  const res = await fetch(`${BASE}/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'prime-console' },
-    body: JSON.stringify({ username, password: 'demo' }),
-  });
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const { cookie } = await signInOver(BASE, username);
   const account = store.db.accounts.find((a) => a.username === username)!;
   const get = async <T>(path: string) => {
     const r = await fetch(`${BASE}${path}`, { headers: { Cookie: cookie } });

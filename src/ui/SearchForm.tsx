@@ -1,11 +1,12 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { FilterSelect, FilterText, type FilterOption } from './FilterFields';
 
 /** A choice of the search form; the first option, with the empty value, is "all". */
 export interface SearchSelect<K extends string> {
   name: K;
   label: string;
   all: string;
-  options: readonly (string | { value: string; label: string })[];
+  options: readonly FilterOption[];
   /** Applies as soon as it changes (its value comes from `values`), not when the form is submitted. */
   immediate?: boolean;
 }
@@ -35,7 +36,6 @@ export function SearchForm<K extends string = never>({
   onSubmit: (patch: Partial<Record<'q' | K, string>>) => void;
 }) {
   const [draft, setDraft] = useState(values);
-  const base = useId();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const patch: Partial<Record<'q' | K, string>> = { q: draft.q.trim() } as Partial<Record<'q' | K, string>>;
@@ -44,29 +44,16 @@ export function SearchForm<K extends string = never>({
   };
   return (
     <form className={className} role="search" aria-label={label} onSubmit={submit}>
-      <div className="field">
-        <label htmlFor={`${base}q`}>{queryLabel}</label>
-        <input id={`${base}q`} type="search" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} placeholder={placeholder} />
-      </div>
+      <FilterText label={queryLabel} value={draft.q} placeholder={placeholder} onChange={(q) => setDraft({ ...draft, q })} />
       {selects.map((s) => (
-        <div className="field" key={s.name}>
-          <label htmlFor={`${base}${s.name}`}>{s.label}</label>
-          <select
-            id={`${base}${s.name}`}
-            value={s.immediate ? values[s.name] : draft[s.name]}
-            onChange={(e) => (s.immediate ? onSubmit({ [s.name]: e.target.value } as Partial<Record<'q' | K, string>>) : setDraft({ ...draft, [s.name]: e.target.value }))}
-          >
-            <option value="">{s.all}</option>
-            {s.options.map((o) => {
-              const { value, label: text } = typeof o === 'string' ? { value: o, label: o } : o;
-              return (
-                <option key={value} value={value}>
-                  {text}
-                </option>
-              );
-            })}
-          </select>
-        </div>
+        <FilterSelect
+          key={s.name}
+          label={s.label}
+          any={s.all}
+          value={s.immediate ? values[s.name] : draft[s.name]}
+          options={s.options}
+          onChange={(value) => (s.immediate ? onSubmit({ [s.name]: value } as Partial<Record<'q' | K, string>>) : setDraft({ ...draft, [s.name]: value }))}
+        />
       ))}
       <button type="submit" className="button primary">
         {submitLabel}

@@ -6,6 +6,7 @@ import { formatDateTime, t } from '../../i18n';
 import { toCsv } from '../../ui/csv';
 import { DataTable, type ColumnDef } from '../../ui/DataTable';
 import { Pager } from '../../ui/Pager';
+import { FilterSelect } from '../../ui/FilterFields';
 import { QueryState } from '../../ui/QueryState';
 import { StatusBadge, statusLabel } from '../../ui/StatusBadge';
 import { useUrlParams } from '../../ui/useUrlParams';
@@ -141,17 +142,7 @@ function LogFilters({ values, errors, onApply }: { values: Record<LogFilter, str
       {input('actor', 'text')}
       {input('action', 'text')}
       {input('object', 'text')}
-      <div className="field">
-        <label htmlFor="log-outcome">{t('admin.log.outcome')}</label>
-        <select id="log-outcome" value={draft.outcome} onChange={(e) => setDraft({ ...draft, outcome: e.target.value })}>
-          <option value="">{t('admin.log.anyOutcome')}</option>
-          {OUTCOMES.map((o) => (
-            <option key={o} value={o}>
-              {statusLabel(o)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect label={t('admin.log.outcome')} any={t('admin.log.anyOutcome')} value={draft.outcome} options={OUTCOMES} optionLabel={statusLabel} onChange={(outcome) => setDraft({ ...draft, outcome })} />
       <button type="submit" className="button primary">
         {t('admin.log.apply')}
       </button>

@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { can } from '../../access/model';
 import { useSession } from '../../access/session';
@@ -8,6 +7,7 @@ import type { BatchOrder, BatchOrderStatus } from '../../api/types';
 import { formatDateTime, t } from '../../i18n';
 import { DataTable, type ColumnDef } from '../../ui/DataTable';
 import { Pager } from '../../ui/Pager';
+import { FilterSelect } from '../../ui/FilterFields';
 import { QueryState } from '../../ui/QueryState';
 import { StatusBadge, statusLabel } from '../../ui/StatusBadge';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -40,7 +40,6 @@ export default function BatchOrdersPage() {
   const navigate = useNavigate();
   const { data: session } = useSession();
   const url = useUrlParams(['status'] as const);
-  const statusId = useId();
   const status = STATUSES.includes(url.values.status as BatchOrderStatus) ? url.values.status : '';
   const mayCreate = ORDER_TYPES.some((c) => can(session, c.permission));
   const query = useQuery({
@@ -65,17 +64,7 @@ export default function BatchOrdersPage() {
         )}
       </div>
       <form className="filters" aria-label={t('batch.list.filters')} onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor={statusId}>{t('search.status')}</label>
-          <select id={statusId} value={status} onChange={(e) => url.setFilters({ status: e.target.value })}>
-            <option value="">{t('search.anyStatus')}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {statusLabel(s)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect label={t('search.status')} any={t('search.anyStatus')} value={status} options={STATUSES} optionLabel={statusLabel} onChange={(v) => url.setFilters({ status: v })} />
       </form>
       <QueryState query={query}>
         {(data) => (

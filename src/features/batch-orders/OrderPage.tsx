@@ -8,6 +8,7 @@ import { ApiError } from '../../api/client';
 import type { BatchItem } from '../../api/types';
 import { formatDateTime, formatNumber, t } from '../../i18n';
 import { DataTable, type ColumnDef } from '../../ui/DataTable';
+import { Facts } from '../../ui/Panel';
 import { QueryState } from '../../ui/QueryState';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { notify } from '../../ui/toast';
@@ -213,23 +214,16 @@ function Order({ order: o }: { order: OrderView }) {
 
           <section className="panel bo-details">
             <h2>{t('object.details')}</h2>
-            <dl className="facts">
-              {(
-                [
-                  [t('batch.review.type'), typeLabel(o.type)],
-                  [t('col.items'), formatNumber(o.itemCount)],
-                  [t('col.createdBy'), o.createdBy.displayName],
-                  [t('col.created'), formatDateTime(o.createdAt)],
-                  [t('batch.col.started'), o.startedAt ? formatDateTime(o.startedAt) : '–'],
-                  [t('batch.col.finished'), o.finishedAt ? formatDateTime(o.finishedAt) : '–'],
-                ] as const
-              ).map(([k, v]) => (
-                <div key={k} className="fact">
-                  <dt>{k}</dt>
-                  <dd>{v}</dd>
-                </div>
-              ))}
-            </dl>
+            <Facts
+              facts={[
+                [t('batch.review.type'), typeLabel(o.type)],
+                [t('col.items'), formatNumber(o.itemCount)],
+                [t('col.createdBy'), o.createdBy.displayName],
+                [t('col.created'), formatDateTime(o.createdAt)],
+                [t('batch.col.started'), o.startedAt ? formatDateTime(o.startedAt) : '–'],
+                [t('batch.col.finished'), o.finishedAt ? formatDateTime(o.finishedAt) : '–'],
+              ]}
+            />
           </section>
 
           <section className="related">

@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { t } from '../../i18n';
+import { FilterSelect, FilterText } from '../../ui/FilterFields';
 import { Pager } from '../../ui/Pager';
 import { QueryState } from '../../ui/QueryState';
 import { statusLabel } from '../../ui/StatusBadge';
@@ -11,7 +12,7 @@ import { SelectionTable } from './SelectionTable';
 /** Step 2: the objects, by criteria as in Extended Search; ticked rows (kept across pages) or all that match. */
 export function SelectStep({ order, config, source, heading, headingId }: { order: NewOrder; config: OrderTypeConfig; source: SourceConfig; heading: ReactNode; headingId: string }) {
   const { draftQ, setDraftQ, criteria, applyCriteria, setPage, choice, setChoice, roles, setRoles, results, selectError, setSelectError, tick, setStep, onSelectNext } = order;
-  const ids = { error: useId(), q: useId(), status: useId(), kind: useId() };
+  const errorId = useId();
   const count = choiceCount(choice);
   return (
         <div aria-labelledby={headingId} role="group">
@@ -29,34 +30,18 @@ export function SelectStep({ order, config, source, heading, headingId }: { orde
               applyCriteria({ q: draftQ.trim() });
             }}
           >
-            <div className="field">
-              <label htmlFor={ids.q}>{t(source.textLabel)}</label>
-              <input id={ids.q} type="search" value={draftQ} onChange={(e) => setDraftQ(e.target.value)} />
-            </div>
+            <FilterText label={t(source.textLabel)} value={draftQ} onChange={setDraftQ} />
             {source.statuses.length > 0 && (
-              <div className="field">
-                <label htmlFor={ids.status}>{t('search.status')}</label>
-                <select id={ids.status} value={criteria.status} onChange={(e) => applyCriteria({ status: e.target.value })}>
-                  {source.statuses.map((s) => (
-                    <option key={s} value={s}>
-                      {statusLabel(s)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <FilterSelect label={t('search.status')} value={criteria.status} options={source.statuses} optionLabel={statusLabel} onChange={(status) => applyCriteria({ status })} />
             )}
             {source.kindFilter && (
-              <div className="field">
-                <label htmlFor={ids.kind}>{t(source.kindFilter.label)}</label>
-                <select id={ids.kind} value={criteria.kind} onChange={(e) => applyCriteria({ kind: e.target.value })}>
-                  <option value="">{t('search.anyType')}</option>
-                  {source.kindFilter.options.map(([value, label]) => (
-                    <option key={value} value={value}>
-                      {t(label)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <FilterSelect
+                label={t(source.kindFilter.label)}
+                any={t('search.anyType')}
+                value={criteria.kind}
+                options={source.kindFilter.options.map(([value, label]) => ({ value, label: t(label) }))}
+                onChange={(kind) => applyCriteria({ kind })}
+              />
             )}
             <button type="submit" className="button primary">
               {t('search.submit')}
@@ -114,7 +99,7 @@ export function SelectStep({ order, config, source, heading, headingId }: { orde
           </QueryState>
           <form onSubmit={onSelectNext} noValidate>
             {selectError && (
-              <p id={ids.error} className="field-error" role="alert">
+              <p id={errorId} className="field-error" role="alert">
                 {selectError}
               </p>
             )}
@@ -122,7 +107,7 @@ export function SelectStep({ order, config, source, heading, headingId }: { orde
               <button type="button" className="button secondary" onClick={() => setStep('type')}>
                 {t('batch.new.back')}
               </button>
-              <button type="submit" className="button primary" aria-describedby={selectError ? ids.error : undefined}>
+              <button type="submit" className="button primary" aria-describedby={selectError ? errorId : undefined}>
                 {t('batch.new.toReview')}
               </button>
             </div>

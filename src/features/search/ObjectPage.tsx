@@ -14,6 +14,7 @@ import type {
 } from '../../api/types';
 import { formatDate, formatDateTime, t, tDynamic } from '../../i18n';
 import { DataTable, type ColumnDef } from '../../ui/DataTable';
+import { Facts } from '../../ui/Panel';
 import { QueryState } from '../../ui/QueryState';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -230,14 +231,7 @@ export default function ObjectPage() {
               </header>
               <section className="panel">
                 <h2>{t('object.details')}</h2>
-                <dl className="facts">
-                  {facts(type, o).map(([k, v]) => (
-                    <div key={k} className="fact">
-                      <dt>{k}</dt>
-                      <dd>{v}</dd>
-                    </div>
-                  ))}
-                </dl>
+                <Facts facts={facts(type, o)} />
               </section>
               <Related type={type} o={o} />
               <section className="related">

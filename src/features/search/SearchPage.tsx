@@ -1,10 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useDeferredValue, useId, useState, type ComponentProps, type FormEvent } from 'react';
+import { useCallback, useDeferredValue, useState, type ComponentProps, type FormEvent } from 'react';
 import { useLocation, useNavigate, useNavigationType } from 'react-router-dom';
 import { collectionQuery } from '../../api/collection';
 import type { SearchType } from '../../api/types';
 import { t } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
+import { FilterSelect, FilterText } from '../../ui/FilterFields';
 import { Pager } from '../../ui/Pager';
 import { QueryState } from '../../ui/QueryState';
 import { statusLabel } from '../../ui/StatusBadge';
@@ -46,7 +47,6 @@ export default function SearchPage() {
   const type: SearchType = isSearchType(url.values.in) ? url.values.in : 'persons';
   const config = SEARCH_CONFIG[type];
   const [draft, setDraft] = useState(url.values.q);
-  const ids = { type: useId(), q: useId(), filter: useId() };
 
   // The field follows the URL when the person goes back or forward (or opens a bookmark); while they
   // type, the URL follows the field, so no keystroke is overwritten by a URL that lags behind.
@@ -84,55 +84,38 @@ export default function SearchPage() {
     <section>
       <h1>{t('search.title')}</h1>
       <form className="filters" role="search" aria-label={t('search.title')} onSubmit={onSubmit}>
-        <div className="field">
-          <label htmlFor={ids.type}>{t('search.type')}</label>
-          <select
-            id={ids.type}
-            value={type}
-            onChange={(e) => url.setFilters({ in: e.target.value, status: '', type: '', validFrom: '', validTo: '', sort: '' })}
-          >
-            {SEARCH_TYPE_LIST.map((st) => (
-              <option key={st} value={st}>
-                {t(SEARCH_CONFIG[st].label)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.q}>{t(config.textLabel)}</label>
-          <input
-            id={ids.q}
-            type="search"
-            value={draft}
-            onChange={(e) => {
-              const q = e.target.value.trim();
-              setDraft(e.target.value);
-              // The request starts with the keystroke, not after the URL change has re-rendered the
-              // page; the render then finds it under the same key (a new term starts on page 1).
-              void queryClient.prefetchQuery(searchQuery(paramsFor({ ...url.values, q }, 1)));
-              url.setFilters({ q }, { replace: true });
-            }}
-          />
-        </div>
+        <FilterSelect
+          label={t('search.type')}
+          value={type}
+          options={SEARCH_TYPE_LIST.map((st) => ({ value: st, label: t(SEARCH_CONFIG[st].label) }))}
+          onChange={(v) => url.setFilters({ in: v, status: '', type: '', validFrom: '', validTo: '', sort: '' })}
+        />
+        <FilterText
+          label={t(config.textLabel)}
+          value={draft}
+          onChange={(typed) => {
+            const q = typed.trim();
+            setDraft(typed);
+            // The request starts with the keystroke, not after the URL change has re-rendered the
+            // page; the render then finds it under the same key (a new term starts on page 1).
+            void queryClient.prefetchQuery(searchQuery(paramsFor({ ...url.values, q }, 1)));
+            url.setFilters({ q }, { replace: true });
+          }}
+        />
         {config.filters.map((f) => {
-          const id = `${ids.filter}-${f.key}`;
           const value = url.values[f.key as (typeof FILTER_KEYS)[number]];
-          return (
-            <div className="field" key={f.key}>
-              <label htmlFor={id}>{t(f.label)}</label>
-              {f.kind === 'select' ? (
-                <select id={id} value={value} onChange={(e) => url.setFilters({ [f.key]: e.target.value })}>
-                  <option value="">{t(f.anyLabel ?? 'search.anyStatus')}</option>
-                  {f.options!.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label ? t(o.label) : statusLabel(o.value)}
-                    </option>
-                  ))}
-                </select>
-              ) : (
-                <input id={id} type="date" value={value} onChange={(e) => url.setFilters({ [f.key]: e.target.value })} />
-              )}
-            </div>
+          const set = (v: string) => url.setFilters({ [f.key]: v });
+          return f.kind === 'select' ? (
+            <FilterSelect
+              key={f.key}
+              label={t(f.label)}
+              any={t(f.anyLabel ?? 'search.anyStatus')}
+              value={value}
+              options={f.options!.map((o) => ({ value: o.value, label: o.label ? t(o.label) : statusLabel(o.value) }))}
+              onChange={set}
+            />
+          ) : (
+            <FilterText key={f.key} type="date" label={t(f.label)} value={value} onChange={set} />
           );
         })}
         <button type="submit" className="button primary">

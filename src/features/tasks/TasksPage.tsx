@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useLocation, useNavigate, useNavigationType } from 'react-router-dom';
 import { can, type Permission } from '../../access/model';
 import { useSession } from '../../access/session';
@@ -7,6 +7,7 @@ import { collectionQuery } from '../../api/collection';
 import type { Task, TaskStatus, TaskType } from '../../api/types';
 import { formatDateTime, t, tDynamic } from '../../i18n';
 import { DataTable, type ColumnDef } from '../../ui/DataTable';
+import { FilterSelect, FilterText } from '../../ui/FilterFields';
 import { Pager } from '../../ui/Pager';
 import { QueryState } from '../../ui/QueryState';
 import { StatusBadge } from '../../ui/StatusBadge';
@@ -47,7 +48,6 @@ export default function TasksPage() {
   const { data: session } = useSession();
   const url = useUrlParams(FILTER_KEYS);
   const [draft, setDraft] = useState(url.values.q);
-  const ids = { type: useId(), status: useId(), q: useId() };
   const heading = useRef<HTMLHeadingElement>(null);
 
   // The URL is the truth when it changes from outside (back, forward, a link, "Clear filters"): the
@@ -93,40 +93,23 @@ export default function TasksPage() {
         {t('tasks.title')}
       </h1>
       <form className="filters" role="search" aria-label={t('tasks.filters')} onSubmit={onSubmit}>
-        <div className="field">
-          <label htmlFor={ids.type}>{t('tasks.filter.type')}</label>
-          <select id={ids.type} value={type} onChange={(e) => url.setFilters({ type: e.target.value })}>
-            <option value="">{t('tasks.filter.anyType')}</option>
-            {(types.length ? types : TASK_TYPES).map((x) => (
-              <option key={x} value={x}>
-                {taskTypeLabel(x)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.status}>{t('tasks.filter.status')}</label>
-          <select id={ids.status} value={status} onChange={(e) => url.setFilters({ status: e.target.value })}>
-            <option value="">{t('tasks.filter.anyStatus')}</option>
-            {QUEUE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {tDynamic(`tasks.status.${s}`, s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.q}>{t('tasks.filter.subject')}</label>
-          <input
-            id={ids.q}
-            type="search"
-            value={draft}
-            onChange={(e) => {
-              setDraft(e.target.value);
-              url.setFilters({ q: e.target.value.trim() }, { replace: true });
-            }}
-          />
-        </div>
+        <FilterSelect label={t('tasks.filter.type')} any={t('tasks.filter.anyType')} value={type} options={types.length ? types : TASK_TYPES} optionLabel={taskTypeLabel} onChange={(v) => url.setFilters({ type: v })} />
+        <FilterSelect
+          label={t('tasks.filter.status')}
+          any={t('tasks.filter.anyStatus')}
+          value={status}
+          options={QUEUE_STATUSES}
+          optionLabel={(s) => tDynamic(`tasks.status.${s}`, s)}
+          onChange={(v) => url.setFilters({ status: v })}
+        />
+        <FilterText
+          label={t('tasks.filter.subject')}
+          value={draft}
+          onChange={(v) => {
+            setDraft(v);
+            url.setFilters({ q: v.trim() }, { replace: true });
+          }}
+        />
         <button type="button" className="button secondary" disabled={!filtered} onClick={() => url.setFilters({ q: '', type: '', status: '' })}>
           {t('tasks.filter.clear')}
         </button>
