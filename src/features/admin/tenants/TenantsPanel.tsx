@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
-import { Button, Dialog, Heading, Modal } from 'react-aria-components';
+import { Button, Dialog, Form, Heading, Modal } from 'react-aria-components';
 import { can } from '../../../access/model';
 import { useSession } from '../../../access/session';
 import { ApiError, apiFetch } from '../../../api/client';
@@ -9,6 +9,7 @@ import type { Tenant, TenantInput } from '../../../api/types';
 import { formatDate, t } from '../../../i18n';
 import { notify } from '../../../ui/toast';
 import { DialogActions } from '../../../ui/DialogParts';
+import { problemFieldErrors, TextInput } from '../../../ui/form';
 import { QueryState } from '../../../ui/QueryState';
 import './tenants.css';
 
@@ -107,8 +108,6 @@ function CreateTenantDialog({ onClose }: { onClose: () => void }) {
   const fileInput = useRef<HTMLInputElement>(null);
   const nameInput = useRef<HTMLInputElement>(null);
   const ids = {
-    name: useId(), nameHint: useId(), nameErr: useId(),
-    description: useId(), descriptionHint: useId(), descriptionErr: useId(),
     logo: useId(), logoHint: useId(), logoErr: useId(),
   };
 
@@ -123,9 +122,10 @@ function CreateTenantDialog({ onClose }: { onClose: () => void }) {
     },
     onError: (err) => {
       // The backend's messages per field; what was typed stays in the form.
-      if (err instanceof ApiError && err.status === 422 && err.problem.errors) {
-        setErrors(err.problem.errors as Partial<Record<Field, string>>);
-        if (err.problem.errors.name) nameInput.current?.focus();
+      const found = problemFieldErrors(err);
+      if (Object.keys(found).length) {
+        setErrors(found);
+        if (found.name) nameInput.current?.focus();
       }
     },
   });
@@ -173,12 +173,14 @@ function CreateTenantDialog({ onClose }: { onClose: () => void }) {
     else formError = t('tenants.create.failed', { detail: err.problem.detail ?? err.problem.title });
   } else if (err) formError = t('tenants.create.failed', { detail: String(err) });
 
+  // The text fields show theirs through the Form; the logo, a file, shows its own below.
+  const { logo: _logo, ...fieldErrors } = errors;
   const describedBy = (hint: string, error: string, has: boolean) => [hint, has ? error : ''].filter(Boolean).join(' ');
 
   return (
     <Modal className="modal" isOpen isDismissable={!mutation.isPending} onOpenChange={(open) => !open && !mutation.isPending && onClose()}>
       <Dialog className="dialog tenant-dialog">
-        <form className="tenant-form" onSubmit={submit} noValidate>
+        <Form className="tenant-form" onSubmit={submit} validationBehavior="aria" validationErrors={fieldErrors}>
           <Heading slot="title" level={2}>
             {t('tenants.create.title')}
           </Heading>
@@ -188,48 +190,18 @@ function CreateTenantDialog({ onClose }: { onClose: () => void }) {
               <p>{formError}</p>
             </div>
           )}
-          <div className="field">
-            <label htmlFor={ids.name}>{t('tenants.create.name')}</label>
-            <input
-              id={ids.name}
-              ref={nameInput}
-              name="name"
-              autoComplete="off"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              aria-invalid={errors.name ? true : undefined}
-              aria-describedby={describedBy(ids.nameHint, ids.nameErr, !!errors.name)}
-              // The dialog opens to type the name.
-              autoFocus
-            />
-            <span id={ids.nameHint} className="field-hint">
-              {t('tenants.create.nameHint')}
-            </span>
-            {errors.name && (
-              <span id={ids.nameErr} className="field-error">
-                {errors.name}
-              </span>
-            )}
-          </div>
-          <div className="field">
-            <label htmlFor={ids.description}>{t('tenants.create.description')}</label>
-            <textarea
-              id={ids.description}
-              name="description"
-              value={description}
-              onChange={(e) => setDescription(e.target.value)}
-              aria-invalid={errors.description ? true : undefined}
-              aria-describedby={describedBy(ids.descriptionHint, ids.descriptionErr, !!errors.description)}
-            />
-            <span id={ids.descriptionHint} className="field-hint">
-              {t('tenants.create.descriptionHint')}
-            </span>
-            {errors.description && (
-              <span id={ids.descriptionErr} className="field-error">
-                {errors.description}
-              </span>
-            )}
-          </div>
+          <TextInput
+            name="name"
+            label={t('tenants.create.name')}
+            hint={t('tenants.create.nameHint')}
+            value={name}
+            onChange={setName}
+            inputRef={nameInput}
+            autoComplete="off"
+            // The dialog opens to type the name.
+            autoFocus
+          />
+          <TextInput name="description" label={t('tenants.create.description')} hint={t('tenants.create.descriptionHint')} value={description} onChange={setDescription} multiline />
           <div className="field">
             <label htmlFor={ids.logo}>{t('tenants.create.logo')}</label>
             <input
@@ -265,7 +237,7 @@ function CreateTenantDialog({ onClose }: { onClose: () => void }) {
             pending={mutation.isPending}
             onCancel={onClose}
           />
-        </form>
+        </Form>
       </Dialog>
     </Modal>
   );
