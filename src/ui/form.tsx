@@ -22,6 +22,7 @@ export function TextInput({
   inputRef,
   autoComplete,
   autoFocus,
+  placeholder,
 }: {
   name: string;
   label: string;
@@ -32,11 +33,12 @@ export function TextInput({
   inputRef?: Ref<HTMLInputElement>;
   autoComplete?: string;
   autoFocus?: boolean;
+  placeholder?: string;
 }) {
   return (
     <TextField className="field" name={name} value={value} onChange={onChange} autoComplete={autoComplete} autoFocus={autoFocus}>
       <Label>{label}</Label>
-      {multiline ? <TextArea /> : <Input ref={inputRef} />}
+      {multiline ? <TextArea placeholder={placeholder} /> : <Input ref={inputRef} placeholder={placeholder} />}
       {hint && (
         <Text slot="description" className="field-hint">
           {hint}
