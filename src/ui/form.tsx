@@ -22,7 +22,6 @@ export function TextInput({
   inputRef,
   autoComplete,
   autoFocus,
-  placeholder,
 }: {
   name: string;
   label: string;
@@ -33,12 +32,11 @@ export function TextInput({
   inputRef?: Ref<HTMLInputElement>;
   autoComplete?: string;
   autoFocus?: boolean;
-  placeholder?: string;
 }) {
   return (
     <TextField className="field" name={name} value={value} onChange={onChange} autoComplete={autoComplete} autoFocus={autoFocus}>
       <Label>{label}</Label>
-      {multiline ? <TextArea placeholder={placeholder} /> : <Input ref={inputRef} placeholder={placeholder} />}
+      {multiline ? <TextArea /> : <Input ref={inputRef} />}
       {hint && (
         <Text slot="description" className="field-hint">
           {hint}

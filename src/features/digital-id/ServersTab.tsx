@@ -1,12 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { ComboBox, Dialog, Form, Heading, Input, Label, ListBox, ListBoxItem, Modal, Popover } from 'react-aria-components';
+import { ComboBox, Dialog, Heading, Input, Label, ListBox, ListBoxItem, Modal, Popover } from 'react-aria-components';
 import { can } from '../../access/model';
 import { useSession } from '../../access/session';
 import { ApiError } from '../../api/client';
 import type { DigitalIdPerson, Server, ServerStatus } from '../../api/types';
 import { formatDateTime, t } from '../../i18n';
-import { problemFieldErrors, TextInput } from '../../ui/form';
 import { QueryState } from '../../ui/QueryState';
 import { SimpleTable } from '../../ui/SimpleTable';
 import { StatusBadge } from '../../ui/StatusBadge';
@@ -115,6 +114,7 @@ function RegisterServerDialog({ onClose }: { onClose: () => void }) {
   const [location, setLocation] = useState('');
   const [first, setFirst] = useState<DigitalIdPerson | null>(null);
   const [second, setSecond] = useState<DigitalIdPerson | null>(null);
+  const ids = { cn: useId(), loc: useId() };
   const mutation = useMutation({
     mutationFn: () =>
       registerServer({
@@ -130,7 +130,7 @@ function RegisterServerDialog({ onClose }: { onClose: () => void }) {
       onClose();
     },
   });
-  const errors = problemFieldErrors(mutation.error);
+  const errors = mutation.error instanceof ApiError && mutation.error.status === 422 ? (mutation.error.problem.errors ?? {}) : {};
   // Blank entries are left out of the request, so the backend's indexes count only the filled ones.
   const indexed = (name: string, list: string[]) => {
     const out: Record<string, string> = {};
@@ -152,7 +152,7 @@ function RegisterServerDialog({ onClose }: { onClose: () => void }) {
   return (
     <Modal className="modal" isOpen isDismissable={!mutation.isPending} onOpenChange={(open) => !open && onClose()}>
       <Dialog className="dialog did-form-dialog">
-        <Form onSubmit={submit} validationBehavior="aria" validationErrors={errors} className="did-form">
+        <form onSubmit={submit} noValidate className="did-form">
           <Heading slot="title">{t('digitalId.server.register')}</Heading>
           <p className="did-hint">{t('digitalId.server.registerIntro')}</p>
           {Object.keys(errors).length > 0 && (
@@ -160,10 +160,26 @@ function RegisterServerDialog({ onClose }: { onClose: () => void }) {
               {t('digitalId.fixFields')}
             </p>
           )}
-          <TextInput name="commonName" label={t('digitalId.server.commonName')} value={commonName} onChange={setCommonName} placeholder="portal.nordvik.example" />
+          <div className="field">
+            <label htmlFor={ids.cn}>{t('digitalId.server.commonName')}</label>
+            <input id={ids.cn} value={commonName} onChange={(e) => setCommonName(e.target.value)} placeholder="portal.nordvik.example" aria-invalid={errors.commonName ? true : undefined} aria-describedby={errors.commonName ? `${ids.cn}-err` : undefined} />
+            {errors.commonName && (
+              <span id={`${ids.cn}-err`} className="field-error">
+                {errors.commonName}
+              </span>
+            )}
+          </div>
           <ListField name="sanDns" label={t('digitalId.server.sanDns')} hint={t('digitalId.server.sanDnsHint')} values={sanDns} onChange={setSanDns} errors={indexed('sanDns', sanDns)} />
           <ListField name="sanIps" label={t('digitalId.server.sanIps')} hint={t('digitalId.server.sanIpsHint')} values={sanIps} onChange={setSanIps} errors={indexed('sanIps', sanIps)} />
-          <TextInput name="location" label={t('digitalId.server.location')} value={location} onChange={setLocation} />
+          <div className="field">
+            <label htmlFor={ids.loc}>{t('digitalId.server.location')}</label>
+            <input id={ids.loc} value={location} onChange={(e) => setLocation(e.target.value)} aria-invalid={errors.location ? true : undefined} aria-describedby={errors.location ? `${ids.loc}-err` : undefined} />
+            {errors.location && (
+              <span id={`${ids.loc}-err`} className="field-error">
+                {errors.location}
+              </span>
+            )}
+          </div>
           <PersonPicker label={t('digitalId.server.responsible1')} value={first} onChange={setFirst} error={responsibleError} />
           <PersonPicker label={t('digitalId.server.responsible2')} value={second} onChange={setSecond} error={errors['responsibles[1]']} />
           <DialogProblem problem={general} />
@@ -175,7 +191,7 @@ function RegisterServerDialog({ onClose }: { onClose: () => void }) {
               {mutation.isPending ? t('digitalId.working') : t('digitalId.server.registerSubmit')}
             </button>
           </div>
-        </Form>
+        </form>
       </Dialog>
     </Modal>
   );
