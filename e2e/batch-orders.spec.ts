@@ -294,9 +294,10 @@ test.describe('Batch Orders', () => {
       expect(before).toBeLessThan(ACTIVE_PERSONS_11K);
 
       await page.reload();
-      // The reloaded page finds the order still running, and it goes on to the end.
+      // The reloaded page finds the order running (or, on a busy machine, already through: the run
+      // went on while the page loaded), and it goes on to the end.
       await expect(h1(page)).toHaveText(`Batch order ${FIRST_NEW_ORDER}`, { timeout: 20_000 });
-      await expect(main(page).locator('header.identity .badge')).toHaveText('Running');
+      await expect(main(page).locator('header.identity .badge')).toHaveText(/^(Running|Finished)$/);
       await expect(progressText(page)).toHaveText(new RegExp(`^[\\d,]+ of ${total} · 0 failed`));
       await expect(outcome(page)).toHaveText(`Finished: ${total} succeeded, 0 failed, 0 skipped. Complete the order to close it.`, { timeout: 60_000 });
       await expect(progressText(page)).toHaveText(`${total} of ${total} · 0 failed`);
