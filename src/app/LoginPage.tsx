@@ -42,9 +42,9 @@ export default function LoginPage() {
   const [chosenTenant, setChosenTenant] = useState<string | null>(null);
   const tenantId = chosenTenant ?? tenants[0]?.id ?? null;
   const tenant = tenants.find((x) => x.id === tenantId);
-  // The demo organisation has two tenants, and its backend answers once the organisation is ready: the
-  // picker's place is kept (disabled) meanwhile, so the form does not jump when the tenants arrive.
-  const tenantsLoading = demo && choices.isPending;
+  // Until the tenants have arrived, the picker's place is kept (disabled), so the form does not jump
+  // when they do: a Sign in button that moved under the pointer would take the press elsewhere.
+  const tenantsLoading = choices.isPending;
   const showPicker = tenants.length > 1 || tenantsLoading;
 
   useEffect(() => usernameRef.current?.focus(), []);
